@@ -1,0 +1,9 @@
+// The catalogue of what complaints we accept (受理场景): categories → problem types.
+export { catalogRoutes } from './routes.js';
+export {
+  catalogCounts,
+  insertCatalogIfMissing,
+  loadCatalog,
+  type CatalogCategory,
+  type CatalogType,
+} from './repository.js';

@@ -1,0 +1,94 @@
+import { asc, count } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import { catalogCategories, catalogTypes } from '../../server/db/schema.js';
+import type { Priority, RequiredEvidence, RequiredField, SlaSpec } from '../../shared/catalog.js';
+import type { LocalText } from '../../shared/text.js';
+
+export interface CatalogType {
+  code: string;
+  name: LocalText;
+  priority: Priority;
+  requiredFields: RequiredField[];
+  requiredEvidence: RequiredEvidence[];
+  sla: SlaSpec;
+}
+
+export interface CatalogCategory {
+  code: string;
+  name: LocalText;
+  description: LocalText;
+  accepted: boolean;
+  refusalGuidance: LocalText | null;
+  types: CatalogType[];
+}
+
+export async function loadCatalog(
+  db: Db,
+  opts: { includeDisabled?: boolean } = {},
+): Promise<CatalogCategory[]> {
+  const cats = await db
+    .select()
+    .from(catalogCategories)
+    .orderBy(asc(catalogCategories.sortOrder), asc(catalogCategories.code));
+  const types = await db
+    .select()
+    .from(catalogTypes)
+    .orderBy(asc(catalogTypes.sortOrder), asc(catalogTypes.code));
+  return cats.map((c) => ({
+    code: c.code,
+    name: c.name,
+    description: c.description,
+    accepted: c.accepted,
+    refusalGuidance: c.refusalGuidance ?? null,
+    types: types
+      .filter((t) => t.categoryCode === c.code && (opts.includeDisabled || t.enabled))
+      .map((t) => ({
+        code: t.code,
+        name: t.name,
+        priority: t.priority as Priority,
+        requiredFields: t.requiredFields,
+        requiredEvidence: t.requiredEvidence,
+        sla: t.sla,
+      })),
+  }));
+}
+
+export async function catalogCounts(db: Db): Promise<{ categories: number; problemTypes: number }> {
+  const [c] = await db.select({ n: count() }).from(catalogCategories);
+  const [t] = await db.select({ n: count() }).from(catalogTypes);
+  return { categories: c?.n ?? 0, problemTypes: t?.n ?? 0 };
+}
+
+/** Inserts the given catalogue; entries that already exist are left as the admin edited them. */
+export async function insertCatalogIfMissing(
+  db: Db,
+  categories: CatalogCategory[],
+): Promise<number> {
+  let inserted = 0;
+  await db.transaction(async (tx) => {
+    for (const [i, c] of categories.entries()) {
+      const rows = await tx
+        .insert(catalogCategories)
+        .values({
+          code: c.code,
+          name: c.name,
+          description: c.description,
+          accepted: c.accepted,
+          refusalGuidance: c.refusalGuidance,
+          sortOrder: i,
+        })
+        .onConflictDoNothing()
+        .returning({ code: catalogCategories.code });
+      inserted += rows.length;
+      for (const [j, t] of c.types.entries()) {
+        const trows = await tx
+          .insert(catalogTypes)
+          .values({ ...t, categoryCode: c.code, sortOrder: j })
+          .onConflictDoNothing()
+          .returning({ code: catalogTypes.code });
+        inserted += trows.length;
+      }
+    }
+  });
+  return inserted;
+}

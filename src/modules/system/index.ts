@@ -1,0 +1,2 @@
+// Health and system information.
+export { systemRoutes, type SystemDeps } from './routes.js';

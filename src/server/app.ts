@@ -1,0 +1,87 @@
+// buildApp(): plugins, then modules; returns a ready Fastify instance and never listens, so
+// tests use app.inject() and `serve` / `worker` share one construction (DESIGN.md rule 1).
+import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  accountsRoutes,
+  authResolver,
+  logOtpSender,
+  type OtpSender,
+} from '../modules/accounts/index.js';
+import { catalogRoutes } from '../modules/catalog/index.js';
+import { systemRoutes } from '../modules/system/index.js';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { AppError } from './lib/errors.js';
+import { loggerOptions, type Logger } from './lib/logger.js';
+import { VERSION } from './lib/version.js';
+import authPlugin from './plugins/auth.js';
+import errorsPlugin from './plugins/errors.js';
+import swaggerPlugin from './plugins/swagger.js';
+import webPlugin from './plugins/web.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Pick<Database, 'db' | 'pool' | 'kind'>;
+  clock?: Clock;
+  /** Overrides the configured one-time-code sender (tests capture codes this way). */
+  otpSender?: OtpSender | null;
+  /** An existing logger (the CLI's); otherwise one is made from the config. */
+  logger?: Logger;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.logLevel) }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    // Let requests in flight finish on close, but do not wait for idle keep-alive sockets.
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }) as unknown as FastifyInstance;
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
+  });
+  await app.register(swaggerPlugin, { version: VERSION });
+
+  const db = database.db;
+  await app.register(authPlugin, { resolver: authResolver({ db, clock }) });
+
+  const otpSender =
+    deps.otpSender !== undefined
+      ? deps.otpSender
+      : config.nodeEnv === 'production'
+        ? null // Stage 5 adds real SMS/email providers; production never logs codes.
+        : logOtpSender(app.log);
+
+  await app.register(async (scope) => {
+    await systemRoutes(scope, {
+      db,
+      pool: database.pool,
+      dbKind: database.kind,
+      version: VERSION,
+      startedAt: clock.now(),
+    });
+    await accountsRoutes(scope, { db, clock, config, otpSender });
+    await catalogRoutes(scope, { db });
+  });
+
+  await app.register(webPlugin, { webDir: config.webDir });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,144 @@
+// The only reader of process.env (DESIGN.md rule 8). Everything is validated once, at start,
+// and a bad variable stops the process with a message that names it.
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** null → run the bundled PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  logLevel: LogLevel;
+  /** Set the Secure flag on cookies; on by default in production. */
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  otpTtlSeconds: number;
+  /** Run the job runner inside `serve` (default) or leave it to `redress worker` processes. */
+  inProcessWorker: boolean;
+  /** Password for the demo accounts the seed creates; generated (and printed once) when unset. */
+  demoPassword: string | null;
+  loginRateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  webDir: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name}=${JSON.stringify(raw)}: expected an integer from ${min} to ${max}`);
+    return fallback;
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean, problems: string[]) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name}=${JSON.stringify(raw)}: expected true or false`);
+  return fallback;
+}
+
+function oneOf<T extends string>(
+  env: Env,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`${name}=${JSON.stringify(raw)}: expected one of ${allowed.join(', ')}`);
+  return fallback;
+}
+
+const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const nodeEnv = oneOf(
+    env,
+    'NODE_ENV',
+    ['development', 'production', 'test'],
+    'development',
+    problems,
+  );
+
+  let databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl) {
+    try {
+      const u = new URL(databaseUrl);
+      if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+        problems.push('DATABASE_URL: expected a postgres:// or postgresql:// URL');
+      }
+    } catch {
+      problems.push(
+        'DATABASE_URL: not a valid URL (expected postgres://user:password@host:port/db)',
+      );
+      databaseUrl = null;
+    }
+  }
+
+  const demoPassword = env.REDRESS_DEMO_PASSWORD || null;
+  if (demoPassword !== null && demoPassword.length < 10) {
+    problems.push('REDRESS_DEMO_PASSWORD: must be at least 10 characters');
+  }
+
+  const host = env.HOST || '0.0.0.0';
+  const config: Config = {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535, problems),
+    host,
+    dataDir: path.resolve(env.REDRESS_DATA_DIR || path.join(process.cwd(), 'data')),
+    databaseUrl,
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      nodeEnv === 'test' ? 'silent' : 'info',
+      problems,
+    ),
+    cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production', problems),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90, problems),
+    otpTtlSeconds: int(env, 'OTP_TTL_SECONDS', 300, 60, 3600, problems),
+    inProcessWorker: bool(env, 'REDRESS_IN_PROCESS_WORKER', true, problems),
+    demoPassword,
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10000, problems),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
+    webDir: path.resolve(env.REDRESS_WEB_DIR || path.join(PROJECT_ROOT, 'dist', 'web')),
+    trustProxy: bool(env, 'TRUST_PROXY', false, problems),
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Test-only knobs, still read here so nothing else touches process.env. */
+export function testDatabaseUrl(env: Env = process.env): string | null {
+  return env.TEST_DATABASE_URL || null;
+}

@@ -1,0 +1,118 @@
+// Demo data, loaded once on first start (and again on demand by `redress seed`, which only adds
+// what is missing): the default catalogue and one account per role.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type pg from 'pg';
+import {
+  createUser,
+  findMerchantByName,
+  findUserByEmail,
+  insertMerchant,
+} from '../../../modules/accounts/index.js';
+import { insertCatalogIfMissing } from '../../../modules/catalog/index.js';
+import type { StaffRole } from '../../../shared/roles.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Db } from '../client.js';
+import { meta } from '../schema.js';
+import { DEFAULT_CATALOG } from './default-catalog.js';
+
+export const DEMO_MERCHANT = '演示商城旗舰店';
+export const DEMO_COMPLAINANT = {
+  name: '张三',
+  phone: '13800138000',
+  email: 'user@demo.redress.local',
+};
+export const DEMO_STAFF: { role: StaffRole; name: string; email: string }[] = [
+  { role: 'admin', name: '系统管理员', email: 'admin@demo.redress.local' },
+  { role: 'supervisor', name: '王主管', email: 'supervisor@demo.redress.local' },
+  { role: 'expert', name: '李专家', email: 'expert@demo.redress.local' },
+  { role: 'agent', name: '赵客服', email: 'agent@demo.redress.local' },
+  { role: 'merchant', name: '演示商户', email: 'merchant@demo.redress.local' },
+];
+
+const SEED_KEY = 'demo_seeded_at';
+
+export interface SeedResult {
+  /** False when demo data was already loaded and `force` was not given. */
+  ran: boolean;
+  accountsCreated: { role: string; login: string }[];
+  catalogEntriesAdded: number;
+  /** Set only when at least one staff account was created with it. */
+  password: string | null;
+}
+
+export async function seedDemoData(opts: {
+  db: Db;
+  pool: pg.Pool;
+  logger: Logger;
+  clock: Clock;
+  password: string | null;
+  force?: boolean;
+}): Promise<SeedResult> {
+  const client = await opts.pool.connect();
+  try {
+    // Several processes may start at once on a new database: one seeds, the others wait and skip.
+    await client.query('SELECT pg_advisory_lock(7406002)');
+    const [done] = await opts.db.select().from(meta).where(eq(meta.key, SEED_KEY));
+    if (done && !opts.force)
+      return { ran: false, accountsCreated: [], catalogEntriesAdded: 0, password: null };
+
+    const catalogEntriesAdded = await insertCatalogIfMissing(opts.db, DEFAULT_CATALOG);
+    const password = opts.password ?? `demo-${randomBytes(9).toString('base64url')}`;
+    const deps = { db: opts.db, clock: opts.clock };
+    const merchant =
+      (await findMerchantByName(opts.db, DEMO_MERCHANT)) ??
+      (await insertMerchant(opts.db, DEMO_MERCHANT));
+
+    const accountsCreated: SeedResult['accountsCreated'] = [];
+    for (const s of DEMO_STAFF) {
+      if (await findUserByEmail(opts.db, s.email)) continue;
+      await createUser(
+        { ...s, password, merchantId: s.role === 'merchant' ? merchant.id : null },
+        deps,
+      );
+      accountsCreated.push({ role: s.role, login: s.email });
+    }
+    if (!(await findUserByEmail(opts.db, DEMO_COMPLAINANT.email))) {
+      await createUser({ role: 'complainant', ...DEMO_COMPLAINANT }, deps);
+      accountsCreated.push({ role: 'complainant', login: DEMO_COMPLAINANT.phone });
+    }
+    await opts.db
+      .insert(meta)
+      .values({ key: SEED_KEY, value: opts.clock.now().toISOString() })
+      .onConflictDoUpdate({ target: meta.key, set: { value: opts.clock.now().toISOString() } });
+    const staffCreated = accountsCreated.some((a) => a.role !== 'complainant');
+    opts.logger.info({ accounts: accountsCreated.length, catalogEntriesAdded }, 'demo data loaded');
+    return {
+      ran: true,
+      accountsCreated,
+      catalogEntriesAdded,
+      password: staffCreated ? password : null,
+    };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7406002)').catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Human-readable credentials; also written to the data dir (0600) for whoever missed the console. */
+export function describeCredentials(result: SeedResult, dataDir: string | null): string {
+  if (!result.password) return '';
+  const lines = [
+    'Demo accounts (演示账号):',
+    ...result.accountsCreated
+      .filter((a) => a.role !== 'complainant')
+      .map((a) => `  ${a.role.padEnd(11)} ${a.login}  /  ${result.password}`),
+    `  complainant ${DEMO_COMPLAINANT.phone} — log in at /login with a one-time code (development: the code is in the server log)`,
+    'Change these passwords before real use.',
+  ];
+  const text = lines.join('\n');
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'demo-credentials.txt'), `${text}\n`, { mode: 0o600 });
+  }
+  return text;
+}

@@ -1,0 +1,29 @@
+import type pg from 'pg';
+import { accountsJobs } from '../../modules/accounts/index.js';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
+import { JobRegistry, type JobDefinition } from './runner.js';
+
+export { enqueue, JobRegistry, Worker, type JobDefinition } from './runner.js';
+
+/** Every job the platform knows; `serve` and `redress worker` build the same registry. */
+export function buildJobRegistry(deps: { db: Db; pool: pg.Pool; clock: Clock }): JobRegistry {
+  const registry = new JobRegistry();
+  const jobs: JobDefinition[] = [
+    ...accountsJobs(deps),
+    {
+      name: 'jobs.prune',
+      everySeconds: 24 * 3600,
+      // Finished jobs are kept a week for inspection; deleting old rows twice is harmless.
+      async handler(_payload, ctx) {
+        const r = await deps.pool.query(
+          `DELETE FROM jobs WHERE status IN ('done','failed') AND finished_at < $1`,
+          [new Date(deps.clock.now().getTime() - 7 * 24 * 3600_000)],
+        );
+        ctx.log.info({ removed: r.rowCount }, 'old jobs pruned');
+      },
+    },
+  ];
+  for (const job of jobs) registry.define(job);
+  return registry;
+}

@@ -1,0 +1,29 @@
+import type { ErrorCode, FieldReason } from '../../shared/errors.js';
+
+export interface FieldProblem {
+  reason: FieldReason;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * The one error type use-cases throw. The error plugin turns it into
+ * `{"error":{"code","message","fields"}}` in the caller's language.
+ */
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    public readonly fields?: Record<string, FieldProblem>,
+    public readonly headers?: Record<string, string>,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export function fieldError(
+  field: string,
+  reason: FieldReason,
+  params?: Record<string, string | number>,
+) {
+  return new AppError('validation_failed', { [field]: { reason, params } });
+}

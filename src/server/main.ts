@@ -1,0 +1,291 @@
+// The `redress` command line: config → database → buildApp → listen / run. Every command reads
+// the same configuration and works whether or not a server is running (they share the bundled
+// PostgreSQL through the data dir).
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config, type LogLevel } from './config.js';
+import { openDatabase, runMigrations, type Database } from './db/client.js';
+import { describeCredentials, seedDemoData } from './db/seed/index.js';
+import { buildJobRegistry, Worker } from './jobs/index.js';
+import { systemClock } from './lib/clock.js';
+import { AppError } from './lib/errors.js';
+import { createLogger, loggerOptions, type Logger } from './lib/logger.js';
+import { VERSION } from './lib/version.js';
+import pino from 'pino';
+import { createApiToken, createUser, findMerchantByName } from '../modules/accounts/index.js';
+import { STAFF_ROLES, ROLES, type Role, type StaffRole } from '../shared/roles.js';
+import { errorMessage, fieldReasonMessage, type FieldReason } from '../shared/errors.js';
+import { randomBytes } from 'node:crypto';
+
+function makeLogger(config: Config, oneShot: boolean): Logger {
+  // One-shot commands keep their output to what the person asked for.
+  const level: LogLevel = oneShot && config.logLevel === 'info' ? 'warn' : config.logLevel;
+  const pretty = process.stdout.isTTY && config.nodeEnv !== 'production';
+  if (pretty) {
+    try {
+      return pino(loggerOptions(level, true));
+    } catch {
+      // pino-pretty is a development dependency; fall through to JSON logs.
+    }
+  }
+  return createLogger(level);
+}
+
+interface Runtime {
+  config: Config;
+  logger: Logger;
+  database: Database;
+}
+
+async function open(oneShot: boolean): Promise<Runtime> {
+  const config = loadConfig();
+  const logger = makeLogger(config, oneShot);
+  const database = await openDatabase(config, logger);
+  try {
+    await runMigrations(database.pool, logger);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return { config, logger, database };
+}
+
+/** Runs a one-shot command and always detaches from the database afterwards. */
+async function oneShot(fn: (rt: Runtime) => Promise<void>) {
+  const rt = await open(true);
+  try {
+    await fn(rt);
+  } finally {
+    await rt.database.close();
+  }
+}
+
+function onShutdown(logger: Logger, stop: () => Promise<void>) {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.error('shutdown took over 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
+
+async function serve(opts: { worker: boolean }) {
+  const rt = await open(false);
+  const { config, logger, database } = rt;
+  let worker: Worker | null = null;
+  try {
+    const seeded = await seedDemoData({
+      db: database.db,
+      pool: database.pool,
+      logger,
+      clock: systemClock,
+      password: config.demoPassword,
+    });
+    const app = await buildApp({ config, database, logger });
+    if (opts.worker && config.inProcessWorker) {
+      worker = new Worker({
+        pool: database.pool,
+        registry: buildJobRegistry({ db: database.db, pool: database.pool, clock: systemClock }),
+        logger,
+        clock: systemClock,
+      });
+      await worker.start();
+    }
+    onShutdown(logger, async () => {
+      await app.close();
+      await worker?.stop();
+      await database.close();
+      logger.info('stopped');
+    });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const local = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+    const credentials = describeCredentials(seeded, seeded.ran ? config.dataDir : null);
+    console.log(
+      [
+        '',
+        `Redress ${VERSION} is running (投诉受理与客服平台)`,
+        `  Portal (complainants):  ${local}/`,
+        `  Console (staff):        ${local}/console`,
+        `  API docs:               ${local}/api/docs`,
+        `  Database:               ${database.describe}`,
+        credentials
+          ? `\n${credentials}\n  (also saved to ${config.dataDir}/demo-credentials.txt)`
+          : '',
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    await worker?.stop();
+    await database.close();
+    throw err;
+  }
+}
+
+async function runWorker() {
+  const rt = await open(false);
+  const { logger, database } = rt;
+  const worker = new Worker({
+    pool: database.pool,
+    registry: buildJobRegistry({ db: database.db, pool: database.pool, clock: systemClock }),
+    logger,
+    clock: systemClock,
+  });
+  onShutdown(logger, async () => {
+    await worker.stop();
+    await database.close();
+  });
+  await worker.start();
+}
+
+function parseRole<T extends string>(allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new InvalidArgumentError(`expected one of: ${allowed.join(', ')}`);
+    }
+    return value as T;
+  };
+}
+
+export function buildCli(): Command {
+  const program = new Command('redress')
+    .description('Redress — complaint handling and customer service (投诉受理与客服平台)')
+    .version(VERSION);
+
+  program
+    .command('serve', { isDefault: true })
+    .description('run the web app and API (and the background worker, unless --no-worker)')
+    .option('--no-worker', 'leave background jobs to separate `redress worker` processes')
+    .action((o: { worker: boolean }) => serve(o));
+
+  program
+    .command('worker')
+    .description('run background jobs only')
+    .action(() => runWorker());
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .action(() => oneShot(async () => console.log('Database schema is up to date.')));
+
+  program
+    .command('seed')
+    .description('add the default catalogue and demo accounts that are missing')
+    .action(() =>
+      oneShot(async ({ config, logger, database }) => {
+        const r = await seedDemoData({
+          db: database.db,
+          pool: database.pool,
+          logger,
+          clock: systemClock,
+          password: config.demoPassword,
+          force: true,
+        });
+        console.log(
+          `Catalogue entries added: ${r.catalogEntriesAdded}; accounts created: ${r.accountsCreated.length}`,
+        );
+        const creds = describeCredentials(r, config.dataDir);
+        if (creds) console.log(creds);
+      }),
+    );
+
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('create')
+    .description(
+      'create an account (staff get a password; complainants log in with a one-time code)',
+    )
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole(ROLES))
+    .requiredOption('--name <name>', 'display name')
+    .option('--email <email>', 'login email (required for staff)')
+    .option('--phone <phone>', 'mainland mobile number')
+    .option('--password <password>', 'at least 10 characters; generated and printed when omitted')
+    .addOption(new Option('--merchant <name>', 'merchant name (required for --role merchant)'))
+    .action(
+      (o: {
+        role: Role;
+        name: string;
+        email?: string;
+        phone?: string;
+        password?: string;
+        merchant?: string;
+      }) =>
+        oneShot(async ({ database }) => {
+          const generated = o.role !== 'complainant' && !o.password;
+          const password = o.password ?? (generated ? randomBytes(12).toString('base64url') : null);
+          let merchantId: string | null = null;
+          if (o.merchant) {
+            const m = await findMerchantByName(database.db, o.merchant);
+            if (!m) throw new CliError(`no merchant named "${o.merchant}"`);
+            merchantId = m.id;
+          }
+          const u = await createUser(
+            { role: o.role, name: o.name, email: o.email, phone: o.phone, password, merchantId },
+            { db: database.db, clock: systemClock },
+          );
+          console.log(`Created ${u.role} ${u.email ?? u.phone} (id ${u.id})`);
+          if (generated) console.log(`Password: ${password}`);
+        }),
+    );
+
+  const token = program.command('token').description('manage API tokens for integrations');
+  token
+    .command('create')
+    .description('create a bearer token; it is printed once and stored only as a hash')
+    .requiredOption('--role <role>', `one of ${STAFF_ROLES.join(', ')}`, parseRole(STAFF_ROLES))
+    .requiredOption('--name <name>', 'what the token is for, e.g. ci')
+    .action((o: { role: StaffRole; name: string }) =>
+      oneShot(async ({ database }) => {
+        const { token: plain } = await createApiToken(
+          { name: o.name, role: o.role, createdBy: null },
+          { db: database.db, clock: systemClock },
+        );
+        console.log(plain);
+      }),
+    );
+
+  return program;
+}
+
+class CliError extends Error {}
+
+/** Explains an error to a person at a terminal, in Chinese and English, without a stack trace. */
+function explain(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof CliError) return `Error: ${err.message}`;
+  if (err instanceof AppError) {
+    const fields = Object.entries(err.fields ?? {})
+      .map(
+        ([k, v]) =>
+          `  ${k}: ${fieldReasonMessage(v.reason as FieldReason, 'en', v.params)} / ${fieldReasonMessage(v.reason as FieldReason, 'zh-CN', v.params)}`,
+      )
+      .join('\n');
+    return `Error: ${errorMessage(err.code, 'en')} (${errorMessage(err.code, 'zh-CN')})${fields ? `\n${fields}` : ''}`;
+  }
+  return `Error: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+export async function main(argv: string[]) {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    console.error(explain(err));
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+  await main(process.argv);
+}
