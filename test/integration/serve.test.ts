@@ -49,6 +49,14 @@ function startServe(): Promise<Running> {
   });
 }
 
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) resolve(child.exitCode);
@@ -108,9 +116,11 @@ describe.skipIf(external)('redress serve', () => {
     );
     let reply = '';
     socket.on('data', (d) => (reply += d.toString()));
-    await new Promise((r) => setTimeout(r, 200));
+    // Wait until the server has the request (it logs it once the headers are read)...
+    await until(() => s.output().includes('"url":"/api/v1/auth/login"'));
     s.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    // ...and until it has begun shutting down, then send the rest of the body.
+    await until(() => s.output().includes('shutting down'));
     socket.write(body.slice(10));
     await new Promise((r) => socket.once('close', r));
     expect(reply).toMatch(/^HTTP\/1\.1 401/);
