@@ -1,6 +1,7 @@
 // The only reader of process.env (DESIGN.md rule 8). Everything is validated once, at start,
 // and a bad variable stops the process with a message that names it.
 import path from 'node:path';
+import { parse as parseConnectionString } from 'pg-connection-string';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -89,18 +90,21 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     problems,
   );
 
-  let databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
+  const databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
   if (databaseUrl) {
-    try {
-      const u = new URL(databaseUrl);
-      if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
-        problems.push('DATABASE_URL: expected a postgres:// or postgresql:// URL');
+    // pg's own parser, so every form node-postgres accepts works here, including the host-less
+    // Unix-socket form postgresql://user:pass@/db?host=/var/run/postgresql.
+    if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+      problems.push('DATABASE_URL: expected a postgres:// or postgresql:// URL');
+    } else {
+      try {
+        const parsed = parseConnectionString(databaseUrl);
+        if (!parsed.host) problems.push('DATABASE_URL: names no host or socket directory');
+      } catch {
+        problems.push(
+          'DATABASE_URL: not a valid URL (expected postgres://user:password@host:port/db)',
+        );
       }
-    } catch {
-      problems.push(
-        'DATABASE_URL: not a valid URL (expected postgres://user:password@host:port/db)',
-      );
-      databaseUrl = null;
     }
   }
 

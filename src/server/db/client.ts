@@ -2,6 +2,7 @@ import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/logger.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
@@ -45,8 +46,8 @@ export async function openDatabase(
   let describe: string;
   if (config.databaseUrl) {
     poolConfig = { connectionString: config.databaseUrl };
-    const u = new URL(config.databaseUrl);
-    describe = `PostgreSQL at ${u.hostname || 'socket'}:${u.port || 5432}${u.pathname}`;
+    const c = parseConnectionString(config.databaseUrl);
+    describe = `PostgreSQL at ${c.host ?? 'localhost'}:${c.port ?? 5432}/${c.database ?? ''}`;
   } else {
     embedded = await startEmbeddedPostgres(config.dataDir, logger);
     poolConfig = embedded.connection;

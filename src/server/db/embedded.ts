@@ -301,12 +301,17 @@ async function ensureDatabase(connection: pg.ClientConfig) {
   }
 }
 
-function liveClients(clientsDir: string): number[] {
-  const live: number[] = [];
+/**
+ * Other handles on the cluster whose process is alive. Handle files are named `<pid>-<random>`,
+ * so two starts in one process are two handles; files of dead processes are removed.
+ */
+function liveClients(clientsDir: string, own: string): string[] {
+  const live: string[] = [];
   for (const f of fs.readdirSync(clientsDir)) {
-    const pid = Number(f);
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) live.push(pid);
-    else if (pid !== process.pid) fs.rmSync(path.join(clientsDir, f), { force: true });
+    if (f === own) continue;
+    const pid = Number(f.split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) live.push(f);
+    else fs.rmSync(path.join(clientsDir, f), { force: true });
   }
   return live;
 }
@@ -321,6 +326,7 @@ export async function startEmbeddedPostgres(
   const bin = await binaries();
   const runAs = await resolveRunAs(logger);
   const password = ensurePassword(p.passwordFile);
+  const handle = `${process.pid}-${randomBytes(4).toString('hex')}`;
 
   const connection: pg.PoolConfig = {
     host: p.socketDir,
@@ -337,7 +343,7 @@ export async function startEmbeddedPostgres(
       await initialise(bin, p, password, runAs, logger);
     }
     if (await isRunning(bin, p, runAs)) {
-      const others = liveClients(p.clientsDir);
+      const others = liveClients(p.clientsDir, handle);
       logger.info(
         others.length > 0 ? { clients: others.length } : {},
         others.length > 0
@@ -348,7 +354,7 @@ export async function startEmbeddedPostgres(
       await startCluster(bin, p, runAs, logger);
     }
     await ensureDatabase(connection);
-    fs.writeFileSync(path.join(p.clientsDir, String(process.pid)), new Date().toISOString());
+    fs.writeFileSync(path.join(p.clientsDir, handle), new Date().toISOString());
   });
 
   let released = false;
@@ -359,8 +365,8 @@ export async function startEmbeddedPostgres(
       if (released) return;
       released = true;
       await withLock(p.lockFile, async () => {
-        fs.rmSync(path.join(p.clientsDir, String(process.pid)), { force: true });
-        if (liveClients(p.clientsDir).length > 0) return;
+        fs.rmSync(path.join(p.clientsDir, handle), { force: true });
+        if (liveClients(p.clientsDir, handle).length > 0) return;
         const { code, output } = await run(
           bin.pg_ctl,
           ['stop', '-D', p.pgdata, '-m', 'fast', '-w', '-t', '60', '-s'],
@@ -374,9 +380,4 @@ export async function startEmbeddedPostgres(
       });
     },
   };
-}
-
-/** Synchronous best-effort detach for `process.on('exit')`, when async work is no longer possible. */
-export function forgetClientSync(dataDir: string) {
-  fs.rmSync(path.join(embeddedPaths(dataDir).clientsDir, String(process.pid)), { force: true });
 }

@@ -95,6 +95,8 @@ export interface WorkerOptions {
   pollMs?: number;
 }
 
+const DEFAULT_LOCK_SECONDS = 300;
+
 export function backoffSeconds(attempt: number): number {
   return Math.min(3600, 5 * 2 ** (attempt - 1));
 }
@@ -141,7 +143,15 @@ export class Worker {
 
   async ensureSchedules(): Promise<void> {
     for (const def of this.opts.registry.scheduled()) {
-      await enqueue(this.opts.pool, def.name, {}, { dedupeKey: `schedule:${def.name}` });
+      await enqueue(
+        this.opts.pool,
+        def.name,
+        {},
+        {
+          dedupeKey: `schedule:${def.name}`,
+          maxAttempts: def.maxAttempts,
+        },
+      );
     }
   }
 
@@ -156,9 +166,13 @@ export class Worker {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
     const names = this.opts.registry.names();
+    const lockSeconds = names.map(
+      (n) => this.opts.registry.get(n)?.lockSeconds ?? DEFAULT_LOCK_SECONDS,
+    );
     const r = await this.opts.pool.query<ClaimedJob>(
       `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $1,
-              locked_until = $2::timestamptz + interval '5 minutes'
+              locked_until = $2::timestamptz + make_interval(secs =>
+                (SELECT l.secs FROM unnest($3::text[], $5::int[]) AS l(name, secs) WHERE l.name = jobs.name))
        WHERE id IN (
          SELECT id FROM jobs
          WHERE status = 'pending' AND run_at <= $2 AND name = ANY($3)
@@ -166,7 +180,7 @@ export class Worker {
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
        RETURNING id, name, payload, attempts, max_attempts`,
-      [this.id, now, names, free],
+      [this.id, now, names, free, lockSeconds],
     );
     for (const job of r.rows) {
       const p = this.run(job).finally(() => this.inFlight.delete(p));
@@ -198,7 +212,16 @@ export class Worker {
         );
         if (def.everySeconds) {
           const next = new Date(this.opts.clock.now().getTime() + def.everySeconds * 1000);
-          await enqueue(client, def.name, {}, { runAt: next, dedupeKey: `schedule:${def.name}` });
+          await enqueue(
+            client,
+            def.name,
+            {},
+            {
+              runAt: next,
+              dedupeKey: `schedule:${def.name}`,
+              maxAttempts: def.maxAttempts,
+            },
+          );
         }
         await client.query('COMMIT');
       } catch (err) {
@@ -232,7 +255,7 @@ export class Worker {
           this.opts.pool,
           def.name,
           {},
-          { runAt: next, dedupeKey: `schedule:${def.name}` },
+          { runAt: next, dedupeKey: `schedule:${def.name}`, maxAttempts: def.maxAttempts },
         ).catch((e: unknown) => log.error({ err: e }, 'could not reschedule job'));
       }
     }

@@ -26,21 +26,49 @@ export function maskBankCard(card: string): string {
   return `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
 }
 
-const ID_RE = /(?<!\d)(\d{6})(\d{8})(\d{3}[\dXx])(?!\d)/g;
-const CARD_RE = /(?<!\d)(\d{12,15})(\d{4})(?!\d)/g;
-const PHONE_RE = /(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
+// Digits may be written in groups separated by one space or hyphen (138 0013 8000, 6222-0212-…).
+const ID_RE = /(?<!\d)(\d{6})[ -]?(\d{8})[ -]?(\d{3}[\dXx])(?![\dXx])/g;
+const CARD_RE = /(?<!\d)((?:\d[ -]?){12,15})(\d{4})(?!\d)/g;
+const PHONE_RE = /(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)/g;
 const EMAIL_RE = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 
 /**
  * Masks ID numbers, bank cards, mainland mobile numbers and emails wherever they appear in free
  * text. Order matters: ID numbers (18) and cards (16–19) are longer runs than phones (11).
+ * Over-masking (a long run of grouped digits that was not a card) is the safe failure.
  */
 export function maskPiiInText(text: string): string {
   return text
     .replace(ID_RE, (_m, a: string, _b: string, c: string) => `${a}********${c}`)
-    .replace(CARD_RE, (_m, a: string, b: string) => `${'*'.repeat(a.length)}${b}`)
+    .replace(
+      CARD_RE,
+      (_m, a: string, b: string) => `${'*'.repeat(a.replace(/\D/g, '').length)}${b}`,
+    )
     .replace(PHONE_RE, (_m, a: string, _b: string, c: string) => `${a}****${c}`)
     .replace(EMAIL_RE, (_m, a: string, domain: string) => `${a}***${domain}`);
+}
+
+/** Keys whose values are secrets whatever they look like. */
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordhash',
+  'token',
+  'secret',
+  'csrftoken',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-csrf-token',
+  'codehash',
+  'otp',
+]);
+const ONE_TIME_CODE = /^\s*\d{6}\s*$/;
+
+function isSecret(key: string, value: unknown): boolean {
+  const k = key.toLowerCase();
+  if (SECRET_KEYS.has(k)) return true;
+  // `code` is a secret only when it looks like our 6-digit one-time codes; error codes stay.
+  return k === 'code' && typeof value === 'string' && ONE_TIME_CODE.test(value);
 }
 
 /** Deep copy of a value with every string masked; used by the log serialisers. */
@@ -49,9 +77,12 @@ export function maskPiiDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPiiInText(value);
   if (Array.isArray(value)) return value.map((v) => maskPiiDeep(v, depth + 1));
   // Only plain objects: class instances (requests, errors) go through their own serialisers.
+  if (value instanceof Error) return maskPiiDeep(errorToObject(value), depth);
   if (value && typeof value === 'object' && isPlain(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = maskPiiDeep(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = isSecret(k, v) ? '[redacted]' : maskPiiDeep(v, depth + 1);
+    }
     return out;
   }
   return value;
@@ -60,4 +91,13 @@ export function maskPiiDeep(value: unknown, depth = 0): unknown {
 function isPlain(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** An Error's message, stack and own fields (pg errors carry `detail` with the offending value). */
+export function errorToObject(err: Error): Record<string, unknown> {
+  const out: Record<string, unknown> = { type: err.name, message: err.message, stack: err.stack };
+  for (const [k, v] of Object.entries(err)) out[k] = v;
+  if (err.cause !== undefined)
+    out.cause = err.cause instanceof Error ? errorToObject(err.cause) : err.cause;
+  return out;
 }
