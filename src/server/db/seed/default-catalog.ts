@@ -3,30 +3,12 @@
 // filed under (Stage 2), so editing this never rewrites history.
 import type {
   FieldKind,
-  Priority,
   RequiredEvidence,
   RequiredField,
   SlaSpec,
 } from '../../../shared/catalog.js';
+import type { CatalogCategory } from '../../../modules/catalog/index.js';
 import type { LocalText } from '../../../shared/text.js';
-
-export interface SeedType {
-  code: string;
-  name: LocalText;
-  priority: Priority;
-  requiredFields: RequiredField[];
-  requiredEvidence: RequiredEvidence[];
-  sla: SlaSpec;
-}
-
-export interface SeedCategory {
-  code: string;
-  name: LocalText;
-  description: LocalText;
-  accepted: boolean;
-  refusalGuidance: LocalText | null;
-  types: SeedType[];
-}
 
 const t = (zh: string, en: string): LocalText => ({ zh, en });
 const f = (
@@ -103,7 +85,7 @@ const contentSla = sla({
 const expressSla = (note: LocalText, extra: Partial<SlaSpec> = {}) =>
   sla({ firstResponseHours: 24, resolutionWorkingDays: 5, note, ...extra });
 
-export const DEFAULT_CATALOG: SeedCategory[] = [
+export const DEFAULT_CATALOG: CatalogCategory[] = [
   {
     code: 'account_security',
     name: t('账号安全', 'Account security'),
