@@ -102,6 +102,7 @@ export const FIELD_REASONS = {
   out_of_range: { zh: '超出允许范围', en: 'is out of range' },
   merchant_required: { zh: '商户账号必须关联商户', en: 'a merchant account needs a merchant' },
   merchant_not_found: { zh: '商户不存在', en: 'no such merchant' },
+  taken: { zh: '已被使用', en: 'is already in use' },
   weak_password: { zh: '密码至少 10 个字符', en: 'must be at least 10 characters' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

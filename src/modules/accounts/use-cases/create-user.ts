@@ -57,6 +57,6 @@ export async function createUser(input: CreateUserInput, deps: AccountsDeps): Pr
 
 function fieldErrorTaken(field: 'email' | 'phone'): AppError {
   return new AppError(field === 'email' ? 'email_taken' : 'phone_taken', {
-    [field]: { reason: 'invalid_value' },
+    [field]: { reason: 'taken' },
   });
 }

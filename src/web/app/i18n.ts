@@ -1,0 +1,55 @@
+// i18next set-up: zh-CN by default, English on request; the choice survives reloads.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../locales/en.json';
+import zhCN from '../locales/zh-CN.json';
+import { setApiLanguage } from './api';
+import type { Lang } from './types';
+
+export const LANG_STORAGE_KEY = 'redress.lang';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+function readStoredLang(): Lang {
+  try {
+    const stored = window.localStorage.getItem(LANG_STORAGE_KEY);
+    if (stored === 'en' || stored === 'zh-CN') return stored;
+  } catch {
+    // Storage can be blocked (private mode); fall back to the default.
+  }
+  return 'zh-CN';
+}
+
+function applyLang(lang: Lang): void {
+  setApiLanguage(lang);
+  document.documentElement.lang = lang;
+  document.title = i18n.t('app.documentTitle');
+}
+
+export function currentLang(): Lang {
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+export async function changeLang(lang: Lang): Promise<void> {
+  try {
+    window.localStorage.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // Not fatal: the switch still applies to this page view.
+  }
+  await i18n.changeLanguage(lang);
+  applyLang(lang);
+}
+
+const initialLang = readStoredLang();
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initialLang,
+  fallbackLng: 'zh-CN',
+  supportedLngs: LANGS,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+applyLang(initialLang);
+
+export default i18n;

@@ -1,0 +1,20 @@
+import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LinkButton } from '../../shared/LinkButton';
+
+export function PortalNotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('error.notFoundTitle')}
+      subTitle={t('error.notFoundPage')}
+      data-testid="not-found"
+      extra={
+        <LinkButton to="/" type="primary">
+          {t('common.backHome')}
+        </LinkButton>
+      }
+    />
+  );
+}
