@@ -104,6 +104,9 @@ export function backoffSeconds(attempt: number): number {
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private running = false;
+  /** Set by stop(): a tick already under way must not claim anything after it. */
+  private stopped = false;
+  private currentTick: Promise<unknown> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
   private readonly concurrency: number;
@@ -128,15 +131,18 @@ export class Worker {
   /** Stops claiming and waits for the jobs already running to finish. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.currentTick?.catch(() => undefined);
     await Promise.allSettled([...this.inFlight]);
   }
 
   private loop() {
     if (!this.running) return;
-    this.tick()
+    this.currentTick = this.tick()
       .catch((err: unknown) => this.opts.logger.warn({ err }, 'job worker tick failed'))
       .finally(() => {
+        this.currentTick = null;
         if (this.running) this.timer = setTimeout(() => this.loop(), this.pollMs);
       });
   }
@@ -164,7 +170,7 @@ export class Worker {
       [now],
     );
     const free = this.concurrency - this.inFlight.size;
-    if (free <= 0) return 0;
+    if (free <= 0 || this.stopped) return 0;
     const names = this.opts.registry.names();
     const lockSeconds = names.map(
       (n) => this.opts.registry.get(n)?.lockSeconds ?? DEFAULT_LOCK_SECONDS,
