@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../server/config.js';
@@ -58,7 +58,13 @@ export async function accountsRoutes(app: FastifyInstance, deps: AccountsRouteDe
   const { config } = deps;
   const loginLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
 
-  const setSessionCookie = (reply: FastifyReply, s: StartedSession) =>
+  /** What every login use-case needs from the request besides its body. */
+  const sessionOptions = (req: FastifyRequest) => ({
+    userAgent: req.headers['user-agent'] ?? null,
+    ttlHours: config.sessionTtlHours,
+  });
+  /** Sets the httpOnly session cookie and answers with the session (user, permissions, CSRF). */
+  const respondWithSession = (reply: FastifyReply, s: StartedSession) => {
     reply.setCookie(SESSION_COOKIE, s.sessionToken, {
       httpOnly: true,
       sameSite: 'lax',
@@ -66,6 +72,8 @@ export async function accountsRoutes(app: FastifyInstance, deps: AccountsRouteDe
       path: '/',
       expires: s.expiresAt,
     });
+    return sessionBody(s);
+  };
 
   r.post(
     '/api/v1/auth/login',
@@ -79,16 +87,10 @@ export async function accountsRoutes(app: FastifyInstance, deps: AccountsRouteDe
       },
     },
     async (req, reply) => {
-      const s = await loginWithPassword(
-        {
-          ...req.body,
-          userAgent: req.headers['user-agent'] ?? null,
-          ttlHours: config.sessionTtlHours,
-        },
-        deps,
+      return respondWithSession(
+        reply,
+        await loginWithPassword({ ...req.body, ...sessionOptions(req) }, deps),
       );
-      setSessionCookie(reply, s);
-      return sessionBody(s);
     },
   );
 
@@ -122,16 +124,10 @@ export async function accountsRoutes(app: FastifyInstance, deps: AccountsRouteDe
       },
     },
     async (req, reply) => {
-      const s = await verifyOtp(
-        {
-          ...req.body,
-          userAgent: req.headers['user-agent'] ?? null,
-          ttlHours: config.sessionTtlHours,
-        },
-        deps,
+      return respondWithSession(
+        reply,
+        await verifyOtp({ ...req.body, ...sessionOptions(req) }, deps),
       );
-      setSessionCookie(reply, s);
-      return sessionBody(s);
     },
   );
 
