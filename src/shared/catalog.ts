@@ -37,3 +37,23 @@ export interface SlaSpec {
   maxWorkingDays: number | null;
   note: LocalText;
 }
+
+/** A problem type (问题类型) as the API and the seed describe it. */
+export interface ProblemType {
+  code: string;
+  name: LocalText;
+  priority: Priority;
+  requiredFields: RequiredField[];
+  requiredEvidence: RequiredEvidence[];
+  sla: SlaSpec;
+}
+
+/** A complaint category (投诉类别) with its problem types; `accepted: false` is refused at intake. */
+export interface Category {
+  code: string;
+  name: LocalText;
+  description: LocalText;
+  accepted: boolean;
+  refusalGuidance: LocalText | null;
+  types: ProblemType[];
+}

@@ -1,16 +1,7 @@
 import { maskEmail, maskPhone } from '../../server/lib/masking.js';
+import type { PublicUser } from '../../shared/accounts.js';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '../../shared/roles.js';
 import type { UserRow } from './repository.js';
-
-export interface PublicUser {
-  id: string;
-  role: Role;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  merchantId: string | null;
-  locale: 'zh-CN' | 'en';
-}
 
 /**
  * How a user is shown in API responses: phones always masked; a complainant's email masked too

@@ -1,9 +1,3 @@
 // The catalogue of what complaints we accept (受理场景): categories → problem types.
 export { catalogRoutes } from './routes.js';
-export {
-  catalogCounts,
-  insertCatalogIfMissing,
-  loadCatalog,
-  type CatalogCategory,
-  type CatalogType,
-} from './repository.js';
+export { catalogCounts, insertCatalogIfMissing, loadCatalog } from './repository.js';

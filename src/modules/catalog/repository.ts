@@ -1,31 +1,12 @@
 import { asc, count } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { catalogCategories, catalogTypes } from '../../server/db/schema.js';
-import type { Priority, RequiredEvidence, RequiredField, SlaSpec } from '../../shared/catalog.js';
-import type { LocalText } from '../../shared/text.js';
-
-export interface CatalogType {
-  code: string;
-  name: LocalText;
-  priority: Priority;
-  requiredFields: RequiredField[];
-  requiredEvidence: RequiredEvidence[];
-  sla: SlaSpec;
-}
-
-export interface CatalogCategory {
-  code: string;
-  name: LocalText;
-  description: LocalText;
-  accepted: boolean;
-  refusalGuidance: LocalText | null;
-  types: CatalogType[];
-}
+import type { Category, Priority } from '../../shared/catalog.js';
 
 export async function loadCatalog(
   db: Db,
   opts: { includeDisabled?: boolean } = {},
-): Promise<CatalogCategory[]> {
+): Promise<Category[]> {
   const cats = await db
     .select()
     .from(catalogCategories)
@@ -60,10 +41,7 @@ export async function catalogCounts(db: Db): Promise<{ categories: number; probl
 }
 
 /** Inserts the given catalogue; entries that already exist are left as the admin edited them. */
-export async function insertCatalogIfMissing(
-  db: Db,
-  categories: CatalogCategory[],
-): Promise<number> {
+export async function insertCatalogIfMissing(db: Db, categories: Category[]): Promise<number> {
   let inserted = 0;
   await db.transaction(async (tx) => {
     for (const [i, c] of categories.entries()) {

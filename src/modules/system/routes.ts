@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type pg from 'pg';
-import type { Db, DbKind } from '../../server/db/client.js';
+import type { Db } from '../../server/db/client.js';
+import type { DbKind } from '../../shared/db.js';
+import type { SystemInfo } from '../../shared/system.js';
 import { errorResponses } from '../../server/lib/api-schemas.js';
 import { countUsers } from '../accounts/index.js';
 import { catalogCounts } from '../catalog/index.js';
@@ -77,7 +79,7 @@ export async function systemRoutes(app: FastifyInstance, deps: SystemDeps) {
         },
       },
     },
-    async () => ({
+    async (): Promise<SystemInfo> => ({
       version: deps.version,
       db: deps.dbKind,
       startedAt: deps.startedAt.toISOString(),

@@ -3,13 +3,13 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
+import type { DbKind } from '../../shared/db.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/logger.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
-export type DbKind = 'embedded' | 'external';
 
 export interface Database {
   kind: DbKind;

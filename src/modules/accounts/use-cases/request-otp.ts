@@ -1,5 +1,6 @@
 import { randomDigits, sha256Hex } from '../../../server/lib/crypto.js';
 import { AppError, fieldError } from '../../../server/lib/errors.js';
+import type { OtpRequested } from '../../../shared/accounts.js';
 import type { Locale } from '../../../shared/errors.js';
 import { parseTarget } from '../contacts.js';
 import type { AccountsDeps } from '../deps.js';
@@ -18,13 +19,6 @@ export const OTP_LENGTH = 6;
 
 export function otpHash(target: string, code: string): string {
   return sha256Hex(`${target}\u0000${code}`);
-}
-
-export interface OtpRequested {
-  sent: true;
-  channel: 'sms' | 'email';
-  expiresInSeconds: number;
-  resendAfterSeconds: number;
 }
 
 export async function requestOtp(

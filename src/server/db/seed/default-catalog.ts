@@ -6,8 +6,8 @@ import type {
   RequiredEvidence,
   RequiredField,
   SlaSpec,
+  Category,
 } from '../../../shared/catalog.js';
-import type { CatalogCategory } from '../../../modules/catalog/index.js';
 import type { LocalText } from '../../../shared/text.js';
 
 const t = (zh: string, en: string): LocalText => ({ zh, en });
@@ -85,7 +85,7 @@ const contentSla = sla({
 const expressSla = (note: LocalText, extra: Partial<SlaSpec> = {}) =>
   sla({ firstResponseHours: 24, resolutionWorkingDays: 5, note, ...extra });
 
-export const DEFAULT_CATALOG: CatalogCategory[] = [
+export const DEFAULT_CATALOG: Category[] = [
   {
     code: 'account_security',
     name: t('账号安全', 'Account security'),
