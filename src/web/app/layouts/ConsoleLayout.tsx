@@ -1,16 +1,8 @@
 // Staff console frame: collapsible sider whose items come from the session's permissions.
-import {
-  AppstoreOutlined,
-  DashboardOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  MenuFoldOutlined,
-  MenuUnfoldOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ConsoleForbiddenPage } from '../../features/errors/Forbidden';
@@ -22,46 +14,12 @@ import { PageSpin } from '../../shared/PageSpin';
 import { RoleTag } from '../../shared/RoleTag';
 import { loginPath } from '../../shared/redirect';
 import { useAuth, useLogout } from '../auth';
-import type { Permission } from '../types';
-
-interface NavItem {
-  path: string;
-  permission: Permission;
-  labelKey: string;
-  icon: ReactNode;
-}
-
-export const CONSOLE_NAV: readonly NavItem[] = [
-  {
-    path: '/console',
-    permission: 'console.access',
-    labelKey: 'console.nav.dashboard',
-    icon: <DashboardOutlined />,
-  },
-  {
-    path: '/console/catalog',
-    permission: 'catalog.view',
-    labelKey: 'console.nav.catalog',
-    icon: <AppstoreOutlined />,
-  },
-  {
-    path: '/console/users',
-    permission: 'users.read',
-    labelKey: 'console.nav.users',
-    icon: <TeamOutlined />,
-  },
-  {
-    path: '/console/tokens',
-    permission: 'tokens.manage',
-    labelKey: 'console.nav.tokens',
-    icon: <KeyOutlined />,
-  },
-];
+import { CONSOLE_PAGES } from '../console-pages';
 
 function selectedKey(pathname: string): string {
   // The dashboard lives at the console root, so it only matches exactly; an unknown
   // /console/… page highlights nothing.
-  const match = CONSOLE_NAV.find((item) =>
+  const match = CONSOLE_PAGES.find((item) =>
     item.path === '/console'
       ? pathname === item.path || pathname === `${item.path}/`
       : pathname === item.path || pathname.startsWith(`${item.path}/`),
@@ -90,7 +48,7 @@ export default function ConsoleLayout() {
   }
   if (!can('console.access')) return <ConsoleForbiddenPage />;
 
-  const items: MenuProps['items'] = CONSOLE_NAV.filter((item) => can(item.permission)).map(
+  const items: MenuProps['items'] = CONSOLE_PAGES.filter((item) => can(item.permission)).map(
     (item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }),
   );
 

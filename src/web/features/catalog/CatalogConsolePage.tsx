@@ -1,5 +1,5 @@
 // 投诉分类 in the console: categories with their problem types as expandable rows.
-import { Alert, Card, Table, Tag, Typography } from 'antd';
+import { Card, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Category, ProblemType } from '../../app/types';
@@ -7,6 +7,7 @@ import { PriorityTag } from '../../shared/PriorityTag';
 import { QueryState } from '../../shared/QueryState';
 import { useLocalText } from '../../shared/text';
 import { useCatalog } from './api';
+import { RefusalNotice } from './RefusalNotice';
 import { SlaText } from './SlaText';
 import { EvidenceTags, RequiredFieldTags } from './TypeDetails';
 
@@ -52,15 +53,7 @@ function TypesTable({ category }: { category: Category }) {
   ];
   return (
     <div>
-      {!category.accepted && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('scope.notAcceptedTitle')}
-          description={local(category.refusalGuidance) || t('scope.notAcceptedDefault')}
-          style={{ marginBottom: category.types.length ? 12 : 0 }}
-        />
-      )}
+      {!category.accepted && <RefusalNotice category={category} />}
       {category.types.length > 0 && (
         <Table
           rowKey="code"

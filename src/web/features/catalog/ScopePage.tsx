@@ -9,6 +9,7 @@ import { PriorityTag } from '../../shared/PriorityTag';
 import { QueryState } from '../../shared/QueryState';
 import { useLocalText } from '../../shared/text';
 import { useCatalog } from './api';
+import { RefusalNotice } from './RefusalNotice';
 import { SlaText } from './SlaText';
 import { EvidenceTags, RequiredFieldTags } from './TypeDetails';
 
@@ -22,15 +23,7 @@ function CategoryBody({ category }: { category: Category }) {
           {local(category.description)}
         </Typography.Paragraph>
       )}
-      {!category.accepted && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('scope.notAcceptedTitle')}
-          description={local(category.refusalGuidance) || t('scope.notAcceptedDefault')}
-          style={{ marginBottom: category.types.length ? 12 : 0 }}
-        />
-      )}
+      {!category.accepted && <RefusalNotice category={category} />}
       {category.types.map((type) => (
         <div className="type-block" key={type.code} data-testid={`type-${type.code}`}>
           <div className="type-block-head">

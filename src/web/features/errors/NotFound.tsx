@@ -2,7 +2,8 @@ import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../shared/LinkButton';
 
-export function PortalNotFound() {
+/** The 404 page, with a way back to the home of the area it was reached from. */
+export function NotFound({ home, backKey }: { home: string; backKey: string }) {
   const { t } = useTranslation();
   return (
     <Result
@@ -11,8 +12,8 @@ export function PortalNotFound() {
       subTitle={t('error.notFoundPage')}
       data-testid="not-found"
       extra={
-        <LinkButton to="/" type="primary">
-          {t('common.backHome')}
+        <LinkButton to={home} type="primary">
+          {t(backKey)}
         </LinkButton>
       }
     />

@@ -2,12 +2,13 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { PortalNotFound } from './NotFound';
+import { NotFound } from './NotFound';
 
 export function RouteError() {
   const { t } = useTranslation();
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <PortalNotFound />;
+  if (isRouteErrorResponse(error) && error.status === 404)
+    return <NotFound home="/" backKey="common.backHome" />;
   console.error(error);
   return (
     <Result

@@ -1,0 +1,46 @@
+// The console's pages, listed once: the router guards each with its permission and the sidebar
+// shows the ones the session's permissions allow.
+import { AppstoreOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Permission } from './types';
+
+export interface ConsolePage {
+  /** Absolute path; '/console' is the index page. */
+  path: string;
+  permission: Permission;
+  labelKey: string;
+  icon: ReactNode;
+  // Loaded on demand: the console is staff-only, complainants on phones never download it.
+  Page: LazyExoticComponent<ComponentType>;
+}
+
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  {
+    path: '/console',
+    permission: 'console.access',
+    labelKey: 'console.nav.dashboard',
+    icon: <DashboardOutlined />,
+    Page: lazy(() => import('../features/dashboard/DashboardPage')),
+  },
+  {
+    path: '/console/catalog',
+    permission: 'catalog.view',
+    labelKey: 'console.nav.catalog',
+    icon: <AppstoreOutlined />,
+    Page: lazy(() => import('../features/catalog/CatalogConsolePage')),
+  },
+  {
+    path: '/console/users',
+    permission: 'users.read',
+    labelKey: 'console.nav.users',
+    icon: <TeamOutlined />,
+    Page: lazy(() => import('../features/users/UsersPage')),
+  },
+  {
+    path: '/console/tokens',
+    permission: 'tokens.manage',
+    labelKey: 'console.nav.tokens',
+    icon: <KeyOutlined />,
+    Page: lazy(() => import('../features/tokens/TokensPage')),
+  },
+];
