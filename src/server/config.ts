@@ -141,8 +141,3 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
-
-/** Test-only knobs, still read here so nothing else touches process.env. */
-export function testDatabaseUrl(env: Env = process.env): string | null {
-  return env.TEST_DATABASE_URL || null;
-}

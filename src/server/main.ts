@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config, type LogLevel } from './config.js';
 import { openDatabase, runMigrations, type Database } from './db/client.js';
-import { describeCredentials, seedDemoData } from './db/seed/index.js';
+import { formatCredentials, saveCredentials, seedDemoData } from './db/seed/index.js';
 import { buildJobRegistry, Worker } from './jobs/index.js';
 import { systemClock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
@@ -112,7 +112,8 @@ async function serve(opts: { worker: boolean }) {
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const local = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-    const credentials = describeCredentials(seeded, seeded.ran ? config.dataDir : null);
+    const credentials = formatCredentials(seeded);
+    const credentialsFile = credentials ? saveCredentials(config.dataDir, credentials) : null;
     console.log(
       [
         '',
@@ -121,9 +122,7 @@ async function serve(opts: { worker: boolean }) {
         `  Console (staff):        ${local}/console`,
         `  API docs:               ${local}/api/docs`,
         `  Database:               ${database.describe}`,
-        credentials
-          ? `\n${credentials}\n  (also saved to ${config.dataDir}/demo-credentials.txt)`
-          : '',
+        credentials ? `\n${credentials}\n  (also saved to ${credentialsFile})` : '',
         '',
       ].join('\n'),
     );
@@ -196,8 +195,9 @@ export function buildCli(): Command {
         console.log(
           `Catalogue entries added: ${r.catalogEntriesAdded}; accounts created: ${r.accountsCreated.length}`,
         );
-        const creds = describeCredentials(r, config.dataDir);
-        if (creds) console.log(creds);
+        const creds = formatCredentials(r);
+        if (creds)
+          console.log(`${creds}\n  (also saved to ${saveCredentials(config.dataDir, creds)})`);
       }),
     );
 

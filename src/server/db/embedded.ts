@@ -183,7 +183,7 @@ function ensurePassword(file: string): string {
   return password;
 }
 
-function chownTree(dir: string, runAs: RunAs | null) {
+function chownDir(dir: string, runAs: RunAs | null) {
   if (!runAs) return;
   fs.chownSync(dir, runAs.uid, runAs.gid);
 }
@@ -230,7 +230,7 @@ async function initialise(
 ) {
   logger.info({ dir: p.pgdata }, 'initialising the bundled PostgreSQL (first start)');
   fs.mkdirSync(p.pgdata, { recursive: true, mode: 0o700 });
-  chownTree(p.pgdata, runAs);
+  chownDir(p.pgdata, runAs);
   await assertReachable(p.pgdata, runAs);
   const pwfile = path.join(p.socketDir, `.pw-${process.pid}`);
   fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
@@ -338,7 +338,7 @@ export async function startEmbeddedPostgres(
 
   await withLock(p.lockFile, async () => {
     fs.mkdirSync(p.socketDir, { recursive: true, mode: 0o700 });
-    chownTree(p.socketDir, runAs);
+    chownDir(p.socketDir, runAs);
     if (!fs.existsSync(path.join(p.pgdata, 'PG_VERSION'))) {
       await initialise(bin, p, password, runAs, logger);
     }

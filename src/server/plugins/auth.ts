@@ -47,10 +47,6 @@ export interface AuthOptions {
   resolver: AuthResolver;
 }
 
-export function principalRole(request: FastifyRequest): Role | null {
-  return request.principal?.role ?? null;
-}
-
 /** The caller, or 401: for use-cases reached through `authenticated` routes. */
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('unauthenticated');

@@ -118,7 +118,6 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
-  FST_ERR_VALIDATION: 'validation_failed',
 };
 
 async function errorsPlugin(app: FastifyInstance) {
@@ -146,10 +145,6 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return sendError(reply, request, mapped);
-    if (error instanceof SyntaxError && error.statusCode === 400) {
-      return sendError(reply, request, 'malformed_json');
-    }
-    if (error.statusCode === 429) return sendError(reply, request, 'rate_limited');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
       return sendError(

@@ -34,7 +34,10 @@ export function authResolver(deps: AccountsDeps): AuthResolver {
       if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
       const row = await findActiveToken(deps.db, sha256Hex(token));
       if (!row) return null;
-      await touchToken(deps.db, row.id, deps.clock.now());
+      const now = deps.clock.now();
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+        await touchToken(deps.db, row.id, now);
+      }
       return { kind: 'token', tokenId: row.id, role: row.role as StaffRole, name: row.name };
     },
   };

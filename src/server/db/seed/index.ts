@@ -98,21 +98,23 @@ export async function seedDemoData(opts: {
   }
 }
 
-/** Human-readable credentials; also written to the data dir (0600) for whoever missed the console. */
-export function describeCredentials(result: SeedResult, dataDir: string | null): string {
+/** The demo accounts a seed run created, for a person to read; '' when it created none. */
+export function formatCredentials(result: SeedResult): string {
   if (!result.password) return '';
-  const lines = [
+  return [
     'Demo accounts (演示账号):',
     ...result.accountsCreated
       .filter((a) => a.role !== 'complainant')
       .map((a) => `  ${a.role.padEnd(11)} ${a.login}  /  ${result.password}`),
     `  complainant ${DEMO_COMPLAINANT.phone} — log in at /login with a one-time code (development: the code is in the server log)`,
     'Change these passwords before real use.',
-  ];
-  const text = lines.join('\n');
-  if (dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(path.join(dataDir, 'demo-credentials.txt'), `${text}\n`, { mode: 0o600 });
-  }
-  return text;
+  ].join('\n');
+}
+
+/** Keeps the credentials in the data dir (0600) for whoever missed the console; returns the path. */
+export function saveCredentials(dataDir: string, text: string): string {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'demo-credentials.txt');
+  fs.writeFileSync(file, `${text}\n`, { mode: 0o600 });
+  return file;
 }
