@@ -26,6 +26,12 @@ export interface Config {
   bodyLimitBytes: number;
   webDir: string;
   trustProxy: boolean;
+  /** Content-addressed evidence files; outside the web root. */
+  evidenceDir: string;
+  /** Complaints one person may file per hour (abuse limit). */
+  filingLimitPerHour: number;
+  /** Complaints one client address may file per hour. */
+  filingLimitPerIpPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -114,11 +120,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
 
   const host = env.HOST || '0.0.0.0';
+  const dataDir = path.resolve(env.REDRESS_DATA_DIR || path.join(process.cwd(), 'data'));
   const config: Config = {
     nodeEnv,
     port: int(env, 'PORT', 3000, 0, 65535, problems),
     host,
-    dataDir: path.resolve(env.REDRESS_DATA_DIR || path.join(process.cwd(), 'data')),
+    dataDir,
     databaseUrl,
     logLevel: oneOf(
       env,
@@ -136,6 +143,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
     webDir: path.resolve(env.REDRESS_WEB_DIR || path.join(PROJECT_ROOT, 'dist', 'web')),
     trustProxy: bool(env, 'TRUST_PROXY', false, problems),
+    evidenceDir: path.resolve(env.REDRESS_EVIDENCE_DIR || path.join(dataDir, 'evidence')),
+    filingLimitPerHour: int(env, 'FILING_LIMIT_PER_HOUR', 5, 1, 10000, problems),
+    filingLimitPerIpPerHour: int(env, 'FILING_LIMIT_PER_IP_PER_HOUR', 30, 1, 100000, problems),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

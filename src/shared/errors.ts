@@ -61,6 +61,56 @@ export const ERRORS = {
   conflict: { status: 409, zh: '与已有数据冲突', en: 'Conflicts with existing data' },
   email_taken: { status: 409, zh: '该邮箱已被使用', en: 'This email is already in use' },
   phone_taken: { status: 409, zh: '该手机号已被使用', en: 'This phone number is already in use' },
+  complaint_not_found: {
+    status: 404,
+    zh: '投诉不存在，或您无权查看',
+    en: 'No such complaint, or you may not see it',
+  },
+  track_not_found: {
+    status: 404,
+    zh: '投诉编号或联系方式不正确',
+    en: 'The complaint number or contact does not match',
+  },
+  category_not_accepted: {
+    status: 422,
+    zh: '该类诉求不在受理范围内',
+    en: 'We do not accept this kind of claim',
+  },
+  transition_not_allowed: {
+    status: 409,
+    zh: '投诉当前所处阶段不能进行此操作',
+    en: 'This action is not possible at the complaint\u2019s current stage',
+  },
+  same_person_reconsideration: {
+    status: 403,
+    zh: '复议必须由原处理人以外的人员进行',
+    en: 'Reconsideration must be done by someone other than the person who resolved it',
+  },
+  appeal_window_closed: {
+    status: 409,
+    zh: '申诉期已过：处理完成后 7 天内可以申诉',
+    en: 'The appeal window has closed: appeals are possible within 7 days of the result',
+  },
+  already_rated: {
+    status: 409,
+    zh: '您已评价过该投诉',
+    en: 'You have already rated this complaint',
+  },
+  evidence_upload_closed: {
+    status: 409,
+    zh: '投诉当前阶段不能再上传证据',
+    en: 'Evidence can no longer be uploaded at this stage',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    zh: 'Idempotency-Key 已用于另一份不同的请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  filing_rate_limited: {
+    status: 429,
+    zh: '提交投诉过于频繁，请稍后再试',
+    en: 'Too many complaints filed; please try again later',
+  },
   rate_limited: {
     status: 429,
     zh: '操作过于频繁，请稍后再试',
@@ -104,12 +154,90 @@ export const FIELD_REASONS = {
   merchant_not_found: { zh: '商户不存在', en: 'no such merchant' },
   taken: { zh: '已被使用', en: 'is already in use' },
   weak_password: { zh: '密码至少 10 个字符', en: 'must be at least 10 characters' },
+  invalid_complaint_number: {
+    zh: '投诉编号格式不正确（例如 TS20261122-000123-7）',
+    en: 'is not a complaint number (e.g. TS20261122-000123-7)',
+  },
+  bad_check_character: {
+    zh: '投诉编号校验位不符，请检查是否输错',
+    en: 'has a wrong check character; the number was probably mistyped',
+  },
+  unknown_type: { zh: '问题类型不存在', en: 'is not a known problem type' },
+  type_disabled: { zh: '该问题类型已停用', en: 'is a problem type no longer in use' },
+  staff_only: {
+    zh: '仅工作人员代为登记时可填写',
+    en: 'may only be given by staff filing on behalf',
+  },
+  not_a_complainant: {
+    zh: '该联系方式属于工作人员账号，不能作为投诉人',
+    en: 'belongs to a staff account, not a complainant',
+  },
+  contact_required: { zh: '请提供手机号或邮箱', en: 'needs a phone number or an email' },
+  invalid_order_number: {
+    zh: '订单号应为 4–40 位字母、数字或连字符',
+    en: 'must be 4–40 letters, digits or hyphens',
+  },
+  invalid_waybill_number: {
+    zh: '运单号应为 8–30 位字母或数字',
+    en: 'must be 8–30 letters or digits',
+  },
+  invalid_amount: {
+    zh: '金额应为大于 0 的数字，最多两位小数',
+    en: 'must be a number above 0 with at most two decimals',
+  },
+  invalid_date: { zh: '日期格式应为 YYYY-MM-DD', en: 'must be a date as YYYY-MM-DD' },
+  future_date: { zh: '日期不能晚于今天', en: 'cannot be in the future' },
+  invalid_id_number: {
+    zh: '身份证号码不正确（18 位，校验位不符）',
+    en: 'is not a valid 18-digit resident ID number',
+  },
+  invalid_url: { zh: '链接应以 http:// 或 https:// 开头', en: 'must be an http(s) link' },
+  too_many_files: {
+    zh: '每次最多上传 {n} 个文件，更多文件请分次提交',
+    en: 'at most {n} files per submission; send more in a later submission',
+  },
+  file_type_not_allowed: {
+    zh: '文件类型不支持（识别为 {detected}）；仅支持 JPG、PNG 图片、PDF 文档和 MP4 视频',
+    en: 'is not an allowed type (detected {detected}); only JPG, PNG, PDF and MP4 are accepted',
+  },
+  file_too_large: {
+    zh: '文件过大：{kind}最大 {limit}',
+    en: 'is too large: {kind} may be at most {limit}',
+  },
+  video_too_long: {
+    zh: '视频时长 {actual} 秒，超过 {max} 秒上限',
+    en: 'is {actual} s long; videos may be at most {max} s',
+  },
+  file_damaged: {
+    zh: '文件不完整或已损坏，无法读取',
+    en: 'is incomplete or damaged and cannot be read',
+  },
+  file_empty: { zh: '文件为空', en: 'is empty' },
+  range_too_long: {
+    zh: '查询时间范围最长 {n} 天',
+    en: 'the time range may be at most {n} days',
+  },
+  appeal_reason_or_evidence: {
+    zh: '申诉需填写理由或先上传新的证据',
+    en: 'an appeal needs a reason or new evidence uploaded first',
+  },
+  invalid_evidence_key: {
+    zh: '不是该问题类型的证据项',
+    en: 'is not an evidence item of this problem type',
+  },
+  not_found_value: { zh: '不存在', en: 'does not exist' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type FieldReason = keyof typeof FIELD_REASONS;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: Record<string, string>;
+    /** A specific explanation or guidance for this case (e.g. where to take a judicial claim). */
+    detail?: string;
+  };
 }
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {

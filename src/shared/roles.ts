@@ -15,15 +15,47 @@ export const PERMISSIONS = [
   'users.manage',
   'tokens.manage',
   'system.info',
+  /** File a complaint: complainants for themselves, staff on a caller's behalf. */
+  'complaints.file',
+  /** See every complaint (complainants see their own through portal.access). */
+  'complaints.read',
+  /** Work a case: review, investigate, request materials, resolve, reject. */
+  'complaints.work',
+  /** Reconsider an appealed result (复议); never the person who resolved it. */
+  'complaints.reconsider',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  complainant: ['portal.access'],
-  agent: ['console.access', 'catalog.view', 'system.info'],
-  expert: ['console.access', 'catalog.view', 'system.info'],
+  complainant: ['portal.access', 'complaints.file'],
+  agent: [
+    'console.access',
+    'catalog.view',
+    'system.info',
+    'complaints.file',
+    'complaints.read',
+    'complaints.work',
+  ],
+  expert: [
+    'console.access',
+    'catalog.view',
+    'system.info',
+    'complaints.file',
+    'complaints.read',
+    'complaints.work',
+    'complaints.reconsider',
+  ],
   merchant: ['console.access', 'system.info'],
-  supervisor: ['console.access', 'catalog.view', 'users.read', 'system.info'],
+  supervisor: [
+    'console.access',
+    'catalog.view',
+    'users.read',
+    'system.info',
+    'complaints.file',
+    'complaints.read',
+    'complaints.work',
+    'complaints.reconsider',
+  ],
   admin: [
     'console.access',
     'catalog.view',
@@ -32,6 +64,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.manage',
     'tokens.manage',
     'system.info',
+    'complaints.file',
+    'complaints.read',
   ],
 };
 

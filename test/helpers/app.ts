@@ -1,4 +1,7 @@
 // Builds the real app on a fresh test database, with demo data and a code-capturing OTP sender.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
@@ -33,9 +36,10 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = opts.clock ?? systemClock;
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-evidence-'));
   const config = loadConfig(
     { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
-    { loginRateLimitPerMinute: 1000, ...opts.config },
+    { loginRateLimitPerMinute: 1000, evidenceDir, ...opts.config },
   );
   if (opts.seed !== false) {
     await seedDemoData({
@@ -56,6 +60,7 @@ export async function buildTestApp(
     async close() {
       await app.close();
       await database.drop();
+      fs.rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

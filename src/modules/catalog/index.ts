@@ -1,3 +1,9 @@
 // The catalogue of what complaints we accept (受理场景): categories → problem types.
 export { catalogRoutes } from './routes.js';
-export { catalogCounts, insertCatalogIfMissing, loadCatalog } from './repository.js';
+export {
+  catalogCounts,
+  findProblemType,
+  insertCatalogIfMissing,
+  loadCatalog,
+  type ProblemTypeForFiling,
+} from './repository.js';

@@ -1,7 +1,7 @@
-import { asc, count } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { catalogCategories, catalogTypes } from '../../server/db/schema.js';
-import type { Category, Priority } from '../../shared/catalog.js';
+import type { Category, Priority, ProblemType } from '../../shared/catalog.js';
 
 export async function loadCatalog(
   db: Db,
@@ -69,4 +69,44 @@ export async function insertCatalogIfMissing(db: Db, categories: Category[]): Pr
     }
   });
   return inserted;
+}
+
+export interface ProblemTypeForFiling {
+  category: Omit<Category, 'types'>;
+  type: ProblemType;
+  enabled: boolean;
+}
+
+/** A problem type with its category, as filing needs it (disabled types included, flagged). */
+export async function findProblemType(
+  db: Db,
+  typeCode: string,
+): Promise<ProblemTypeForFiling | null> {
+  const [row] = await db
+    .select()
+    .from(catalogTypes)
+    .innerJoin(catalogCategories, eq(catalogTypes.categoryCode, catalogCategories.code))
+    .where(eq(catalogTypes.code, typeCode))
+    .limit(1);
+  if (!row) return null;
+  const c = row.catalog_categories;
+  const t = row.catalog_types;
+  return {
+    category: {
+      code: c.code,
+      name: c.name,
+      description: c.description,
+      accepted: c.accepted,
+      refusalGuidance: c.refusalGuidance ?? null,
+    },
+    type: {
+      code: t.code,
+      name: t.name,
+      priority: t.priority as Priority,
+      requiredFields: t.requiredFields,
+      requiredEvidence: t.requiredEvidence,
+      sla: t.sla,
+    },
+    enabled: t.enabled,
+  };
 }

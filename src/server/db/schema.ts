@@ -2,6 +2,7 @@
 // migration under ./migrations; landed migrations are never edited (DESIGN.md rule 11).
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -9,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -16,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { LocalText } from '../../shared/text.js';
 import type { RequiredEvidence, RequiredField, SlaSpec } from '../../shared/catalog.js';
+import type { RulesSnapshot } from '../../shared/complaints.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -143,6 +146,11 @@ export const catalogTypes = pgTable(
     requiredFields: jsonb('required_fields').$type<RequiredField[]>().notNull(),
     requiredEvidence: jsonb('required_evidence').$type<RequiredEvidence[]>().notNull(),
     sla: jsonb('sla').$type<SlaSpec>().notNull(),
+    /** Words people use for this problem, for suggesting the type from free text. */
+    keywords: text('keywords')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     enabled: boolean('enabled').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: createdAt(),
@@ -184,5 +192,186 @@ export const jobs = pgTable(
       .on(t.dedupeKey)
       .where(sql`${t.status} in ('pending','running')`),
     check('jobs_status_check', sql`${t.status} in ('pending','running','done','failed')`),
+  ],
+);
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * A complaint (投诉). `rules` is the catalogue entry it was filed under, frozen at filing, so a
+ * later catalogue edit never changes an existing case.
+ */
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** TS{yyyymmdd}-{seq6}-{check}, assigned at acceptance (src/modules/complaints/numbers.ts). */
+    number: text('number').notNull(),
+    status: text('status').notNull(),
+    categoryCode: text('category_code').notNull(),
+    typeCode: text('type_code').notNull(),
+    rules: jsonb('rules').$type<RulesSnapshot>().notNull(),
+    priority: text('priority').notNull(),
+    channel: text('channel').notNull(),
+    complainantId: uuid('complainant_id')
+      .notNull()
+      .references(() => users.id),
+    /** Name, phone and email given at filing (tracking without login checks against these). */
+    contact: jsonb('contact')
+      .$type<{ name: string; phone: string | null; email: string | null }>()
+      .notNull(),
+    description: text('description').notNull(),
+    demand: text('demand').notNull(),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    filedByKind: text('filed_by_kind').notNull(),
+    filedById: text('filed_by_id'),
+    filedIp: text('filed_ip'),
+    flags: text('flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    repeatCount: integer('repeat_count').notNull().default(0),
+    acceptedAt: tstz('accepted_at'),
+    resolvedAt: tstz('resolved_at'),
+    resolvedById: uuid('resolved_by_id').references(() => users.id),
+    appealDeadline: tstz('appeal_deadline'),
+    appealedAt: tstz('appealed_at'),
+    /** Who resolved the result under appeal: reconsideration must be someone else. */
+    appealResolverId: uuid('appeal_resolver_id').references(() => users.id),
+    closedAt: tstz('closed_at'),
+    estimatedCompletionAt: tstz('estimated_completion_at'),
+    latestOpinion: text('latest_opinion'),
+    latestOpinionAt: tstz('latest_opinion_at'),
+    latestOpinionBy: text('latest_opinion_by'),
+    rating: integer('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: tstz('rated_at'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('complaints_number_key').on(t.number),
+    index('complaints_complainant_idx').on(t.complainantId, t.createdAt),
+    index('complaints_created_idx').on(t.createdAt),
+    index('complaints_status_idx').on(t.status, t.createdAt),
+    index('complaints_filed_ip_idx').on(t.filedIp, t.createdAt),
+    check(
+      'complaints_status_check',
+      sql`${t.status} in ('submitted','accepted','reviewing','investigating','awaiting_materials','transferred','resolved','appealed','reconsidering','rejected','closed')`,
+    ),
+    check('complaints_priority_check', sql`${t.priority} in ('red','yellow','green')`),
+    check('complaints_rating_check', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+    check('complaints_description_check', sql`char_length(${t.description}) between 1 and 200`),
+  ],
+);
+
+/** Per-day sequence behind complaint numbers; the row lock serialises numbering per day. */
+export const complaintCounters = pgTable('complaint_counters', {
+  day: text('day').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/**
+ * The processing chain (timeline) of a complaint. Append-only: a trigger in the migrations
+ * refuses UPDATE and DELETE.
+ */
+export const complaintEvents = pgTable(
+  'complaint_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    action: text('action'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    actorRole: text('actor_role'),
+    actorName: text('actor_name').notNull(),
+    opinion: text('opinion'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** Staff-only events (none yet in Stage 2; internal notes come with Stage 3). */
+    internal: boolean('internal').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('complaint_events_seq_key').on(t.complaintId, t.seq)],
+);
+
+export const materialRequests = pgTable(
+  'material_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    items: jsonb('items').$type<string[]>().notNull(),
+    note: text('note'),
+    requestedById: text('requested_by_id'),
+    requestedByName: text('requested_by_name').notNull(),
+    createdAt: createdAt(),
+    fulfilledAt: tstz('fulfilled_at'),
+    fulfilledNote: text('fulfilled_note'),
+  },
+  (t) => [index('material_requests_complaint_idx').on(t.complaintId, t.createdAt)],
+);
+
+/** Idempotency-Key of POST /complaints, per caller: a retried request returns the first result. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** Content-addressed evidence files: one row per distinct content, stored as <dir>/aa/bb/<sha256>. */
+export const evidenceBlobs = pgTable('evidence_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  mime: text('mime').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Evidence attached to a complaint, as a hash chain: each record's hash covers its facts and the
+ * previous record's hash, so any later change to a file or a record is detectable. Append-only.
+ */
+export const evidenceRecords = pgTable(
+  'evidence_records',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    seq: integer('seq').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => evidenceBlobs.sha256),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    kind: text('kind').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    durationMs: integer('duration_ms'),
+    evidenceKey: text('evidence_key'),
+    submissionId: uuid('submission_id').notNull(),
+    uploadedAt: tstz('uploaded_at').notNull(),
+    uploaderKind: text('uploader_kind').notNull(),
+    uploaderId: text('uploader_id'),
+    prevHash: text('prev_hash').notNull(),
+    recordHash: text('record_hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('evidence_records_seq_key').on(t.complaintId, t.seq),
+    index('evidence_records_sha_idx').on(t.sha256),
+    check('evidence_records_kind_check', sql`${t.kind} in ('image','document','video')`),
   ],
 );

@@ -8,6 +8,9 @@ export const ErrorResponse = Type.Object(
         description: 'In the caller\u2019s language (Accept-Language: zh-CN default, en)',
       }),
       fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+      detail: Type.Optional(
+        Type.String({ description: 'Case-specific guidance, e.g. where to take a judicial claim' }),
+      ),
     }),
   },
   { $id: 'ErrorResponse', description: 'Every error has this shape' },

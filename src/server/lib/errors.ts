@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldReason } from '../../shared/errors.js';
+import type { LocalText } from '../../shared/text.js';
 
 export interface FieldProblem {
   reason: FieldReason;
@@ -14,6 +15,8 @@ export class AppError extends Error {
     public readonly code: ErrorCode,
     public readonly fields?: Record<string, FieldProblem>,
     public readonly headers?: Record<string, string>,
+    /** Case-specific guidance shown with the message, in both languages. */
+    public readonly detail?: LocalText,
   ) {
     super(code);
     this.name = 'AppError';

@@ -12,6 +12,7 @@ import {
   type ErrorCode,
   type FieldReason,
 } from '../../shared/errors.js';
+import type { LocalText } from '../../shared/text.js';
 import { pickLocale } from '../lib/locale.js';
 import { AppError, type FieldProblem } from '../lib/errors.js';
 
@@ -98,8 +99,10 @@ export function sendError(
   request: FastifyRequest,
   code: ErrorCode,
   fields?: Record<string, FieldProblem>,
+  detail?: LocalText,
 ) {
   const body: ErrorBody = { error: { code, message: errorMessage(code, request.locale) } };
+  if (detail) body.error.detail = request.locale === 'en' ? detail.en : detail.zh;
   if (fields && Object.keys(fields).length > 0) {
     body.error.fields = Object.fromEntries(
       Object.entries(fields).map(([k, v]) => [
@@ -133,7 +136,7 @@ async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
-      return sendError(reply, request, error.code, error.fields);
+      return sendError(reply, request, error.code, error.fields, error.detail);
     }
     if (error.validation) {
       return sendError(
