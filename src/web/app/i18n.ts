@@ -3,6 +3,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
+import catalogAdminEn from '../locales/catalogAdmin.en.json';
+import catalogAdminZh from '../locales/catalogAdmin.zh-CN.json';
+import consoleComplaintsEn from '../locales/consoleComplaints.en.json';
+import consoleComplaintsZh from '../locales/consoleComplaints.zh-CN.json';
+import portalComplaintsEn from '../locales/portalComplaints.en.json';
+import portalComplaintsZh from '../locales/portalComplaints.zh-CN.json';
 import { setApiLanguage } from './api';
 import type { Lang } from './types';
 
@@ -42,7 +48,26 @@ export async function changeLang(lang: Lang): Promise<void> {
 const initialLang = readStoredLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  // Each feature area keeps its strings in its own file under one top-level key
+  // (t('portalComplaints.…')), so areas can grow without editing one shared file.
+  resources: {
+    'zh-CN': {
+      translation: {
+        ...zhCN,
+        portalComplaints: portalComplaintsZh,
+        consoleComplaints: consoleComplaintsZh,
+        catalogAdmin: catalogAdminZh,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        portalComplaints: portalComplaintsEn,
+        consoleComplaints: consoleComplaintsEn,
+        catalogAdmin: catalogAdminEn,
+      },
+    },
+  },
   lng: initialLang,
   fallbackLng: 'zh-CN',
   supportedLngs: LANGS,

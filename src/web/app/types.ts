@@ -18,3 +18,31 @@ export type {
   SessionInfo as Session,
 } from '../../shared/accounts';
 export type { SystemInfo } from '../../shared/system';
+export type {
+  Channel,
+  ComplaintAction,
+  ComplaintDetail,
+  ComplaintList,
+  ComplaintStatus,
+  ComplaintSummary,
+  EvidenceItem,
+  EvidenceVerification,
+  FilingResult,
+  MaterialRequest,
+  StaffTransition,
+  TimelineEvent,
+  TypeSuggestion,
+} from '../../shared/complaints';
+export {
+  APPEAL_WINDOW_DAYS,
+  CHANNELS,
+  COMPLAINT_STATUSES,
+  DEMAND_MAX,
+  DESCRIPTION_MAX,
+  HISTORY_DEFAULT_DAYS,
+  HISTORY_MAX_DAYS,
+  MAX_FILES_PER_SUBMISSION,
+  OPEN_STATUSES,
+  STATUS_EXPLANATIONS,
+  STATUS_LABELS,
+} from '../../shared/complaints';
