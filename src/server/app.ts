@@ -10,6 +10,8 @@ import {
   type OtpSender,
 } from '../modules/accounts/index.js';
 import { catalogRoutes } from '../modules/catalog/index.js';
+import { complaintsRoutes, evidenceAccess } from '../modules/complaints/index.js';
+import { EvidenceStore, evidenceRoutes, listEvidence } from '../modules/evidence/index.js';
 import { systemRoutes } from '../modules/system/index.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -81,6 +83,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     await accountsRoutes(scope, { db, clock, config, otpSender });
     await catalogRoutes(scope, { db });
+    const complaintsDeps = { db, clock, config, listEvidence };
+    await complaintsRoutes(scope, complaintsDeps);
+    await evidenceRoutes(scope, {
+      db,
+      clock,
+      store: await EvidenceStore.open(config.evidenceDir),
+      access: evidenceAccess(complaintsDeps),
+    });
   });
 
   await app.register(webPlugin, { webDir: config.webDir });

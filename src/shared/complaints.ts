@@ -276,9 +276,9 @@ export interface ComplaintList {
   total: number;
   page: number;
   pageSize: number;
-  /** The time window applied, so the UI can say "last 90 days". */
-  from: string;
-  to: string;
+  /** The time window applied, so the UI can say "last 90 days"; null when unbounded (staff). */
+  from: string | null;
+  to: string | null;
 }
 
 export interface FilingResult {

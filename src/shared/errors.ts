@@ -23,6 +23,11 @@ export const ERRORS = {
   },
   unsupported_media_type: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   payload_too_large: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  malformed_multipart: {
+    status: 400,
+    zh: '上传内容不完整或格式有误，请重新上传',
+    en: 'The upload is incomplete or malformed; please upload again',
+  },
   unauthenticated: { status: 401, zh: '请先登录', en: 'Please log in first' },
   session_expired: {
     status: 401,
@@ -155,8 +160,8 @@ export const FIELD_REASONS = {
   taken: { zh: '已被使用', en: 'is already in use' },
   weak_password: { zh: '密码至少 10 个字符', en: 'must be at least 10 characters' },
   invalid_complaint_number: {
-    zh: '投诉编号格式不正确（例如 TS20261122-000123-7）',
-    en: 'is not a complaint number (e.g. TS20261122-000123-7)',
+    zh: '投诉编号格式不正确（例如 TS20261122-000124-8）',
+    en: 'is not a complaint number (e.g. TS20261122-000124-8)',
   },
   bad_check_character: {
     zh: '投诉编号校验位不符，请检查是否输错',
@@ -221,11 +226,32 @@ export const FIELD_REASONS = {
     zh: '申诉需填写理由或先上传新的证据',
     en: 'an appeal needs a reason or new evidence uploaded first',
   },
+  materials_needed: {
+    zh: '请先上传所要求的材料，或说明无法提供的原因',
+    en: 'upload the requested materials first, or explain why you cannot',
+  },
   invalid_evidence_key: {
     zh: '不是该问题类型的证据项',
     en: 'is not an evidence item of this problem type',
   },
   not_found_value: { zh: '不存在', en: 'does not exist' },
+  // Catalogue editing (src/modules/catalog/validate.ts).
+  invalid_catalog_code: {
+    zh: '须以小写字母开头，只含小写字母、数字和下划线（2–40 个字符）',
+    en: 'must start with a lower-case letter and use only a–z, 0–9 and _ (2–40 characters)',
+  },
+  invalid_key: {
+    zh: '须为小写字母开头的 snake_case（最多 40 个字符），例如 order_number',
+    en: 'must be snake_case starting with a letter (at most 40 characters), e.g. order_number',
+  },
+  duplicate_key: { zh: '与列表中另一项重复', en: 'duplicates another item in the list' },
+  too_many_items: { zh: '最多 {n} 项', en: 'may have at most {n} items' },
+  negative_number: { zh: '不能为负数', en: 'cannot be negative' },
+  refusal_guidance_required: {
+    zh: '不受理的类别须填写中英文引导说明',
+    en: 'a category that is not accepted needs guidance in both languages',
+  },
+  unknown_category: { zh: '投诉类别不存在', en: 'is not a known category' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type FieldReason = keyof typeof FIELD_REASONS;

@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.js';
+import type { Db, Queryable } from '../../server/db/client.js';
 import { apiTokens, merchants, otpCodes, sessions, users } from '../../server/db/schema.js';
 import type { Role, StaffRole } from '../../shared/roles.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type TokenRow = typeof apiTokens.$inferSelect;
 
-export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
 }

@@ -10,6 +10,10 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either: for repository functions that run alone or as part of a caller's transaction. */
+export type Queryable = Db | Tx;
 
 export interface Database {
   kind: DbKind;

@@ -233,11 +233,12 @@ export const complaints = pgTable(
     repeatCount: integer('repeat_count').notNull().default(0),
     acceptedAt: tstz('accepted_at'),
     resolvedAt: tstz('resolved_at'),
-    resolvedById: uuid('resolved_by_id').references(() => users.id),
+    /** 'user:<id>' or 'token:<id>' of whoever gave the current result. */
+    resolvedBy: text('resolved_by'),
     appealDeadline: tstz('appeal_deadline'),
     appealedAt: tstz('appealed_at'),
-    /** Who resolved the result under appeal: reconsideration must be someone else. */
-    appealResolverId: uuid('appeal_resolver_id').references(() => users.id),
+    /** Who gave the result under appeal ('user:<id>'/'token:<id>'): reconsideration must be someone else. */
+    appealResolver: text('appeal_resolver'),
     closedAt: tstz('closed_at'),
     estimatedCompletionAt: tstz('estimated_completion_at'),
     latestOpinion: text('latest_opinion'),
@@ -325,6 +326,8 @@ export const idempotencyKeys = pgTable(
     scope: text('scope').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
+    /** HTTP status of the first reply (201 new, 200 linked to an open complaint), replayed. */
+    status: integer('status').notNull(),
     complaintId: uuid('complaint_id')
       .notNull()
       .references(() => complaints.id),

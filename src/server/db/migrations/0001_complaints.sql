@@ -42,10 +42,10 @@ CREATE TABLE "complaints" (
 	"repeat_count" integer DEFAULT 0 NOT NULL,
 	"accepted_at" timestamp with time zone,
 	"resolved_at" timestamp with time zone,
-	"resolved_by_id" uuid,
+	"resolved_by" text,
 	"appeal_deadline" timestamp with time zone,
 	"appealed_at" timestamp with time zone,
-	"appeal_resolver_id" uuid,
+	"appeal_resolver" text,
 	"closed_at" timestamp with time zone,
 	"estimated_completion_at" timestamp with time zone,
 	"latest_opinion" text,
@@ -93,6 +93,7 @@ CREATE TABLE "idempotency_keys" (
 	"scope" text NOT NULL,
 	"key" text NOT NULL,
 	"request_hash" text NOT NULL,
+	"status" integer NOT NULL,
 	"complaint_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_scope_key_pk" PRIMARY KEY("scope","key")
@@ -113,8 +114,6 @@ CREATE TABLE "material_requests" (
 ALTER TABLE "catalog_types" ADD COLUMN "keywords" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "complaint_events" ADD CONSTRAINT "complaint_events_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_complainant_id_users_id_fk" FOREIGN KEY ("complainant_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "complaints" ADD CONSTRAINT "complaints_resolved_by_id_users_id_fk" FOREIGN KEY ("resolved_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "complaints" ADD CONSTRAINT "complaints_appeal_resolver_id_users_id_fk" FOREIGN KEY ("appeal_resolver_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_records" ADD CONSTRAINT "evidence_records_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_records" ADD CONSTRAINT "evidence_records_sha256_evidence_blobs_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."evidence_blobs"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,12 +1,13 @@
 // The default complaint catalogue of SPEC "Complaint categories", with the seed figures.
 // Admins change it later in the console; complaints keep a snapshot of the rules they were
-// filed under (Stage 2), so editing this never rewrites history.
+// filed under (Stage 2), so editing this never rewrites history. Data, not logic: its length is
+// the catalogue's.
+import type { CatalogSeedCategory } from '../../../modules/catalog/index.js';
 import type {
   FieldKind,
   RequiredEvidence,
   RequiredField,
   SlaSpec,
-  Category,
 } from '../../../shared/catalog.js';
 import type { LocalText } from '../../../shared/text.js';
 
@@ -24,6 +25,8 @@ const f = (
   required,
 });
 const e = (key: string, zh: string, en: string): RequiredEvidence => ({ key, label: t(zh, en) });
+/** Keywords written as one 、-separated list: the catalogue stays readable as data. */
+const kw = (list: string): string[] => list.split('、');
 const sla = (s: Partial<Omit<SlaSpec, 'note'>> & { note: LocalText }): SlaSpec => ({
   firstResponseHours: null,
   resolutionHours: null,
@@ -85,7 +88,9 @@ const contentSla = sla({
 const expressSla = (note: LocalText, extra: Partial<SlaSpec> = {}) =>
   sla({ firstResponseHours: 24, resolutionWorkingDays: 5, note, ...extra });
 
-export const DEFAULT_CATALOG: Category[] = [
+// `keywords` are words people actually type for each problem (丢件 → 丢了, 没收到 …); the type
+// suggester (src/modules/catalog/suggest.ts) matches them, longest first.
+export const DEFAULT_CATALOG: CatalogSeedCategory[] = [
   {
     code: 'account_security',
     name: t('账号安全', 'Account security'),
@@ -98,6 +103,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'account_stolen',
+        keywords: kw(
+          '账号被盗、号被盗、被盗号、盗号、微信被盗、qq被盗、被黑、号被黑、异地登录、陌生设备登录、别人登录了我的、密码被改、被改密码、hacked、stolen account',
+        ),
         name: t('账号被盗', 'Account stolen'),
         priority: 'red',
         requiredFields: [
@@ -112,6 +120,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'password_locked',
+        keywords: kw(
+          '密码锁定、账号锁定、被锁、锁住了、登不上、登录不了、无法登录、忘记密码、密码错误、输错密码、解锁、locked out、cannot log in',
+        ),
         name: t('密码锁定', 'Password locked'),
         priority: 'red',
         requiredFields: [accountId],
@@ -120,6 +131,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'identity_misused',
+        keywords: kw(
+          '冒用、冒用身份、用我的身份、身份被盗、盗用身份、冒名、被冒名、冒充我、身份信息泄露、身份证被、被人注册、identity theft、impersonat',
+        ),
         name: t('身份被盗用', 'Identity misused'),
         priority: 'red',
         requiredFields: [accountId],
@@ -128,6 +142,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'account_frozen',
+        keywords: kw(
+          '冻结、账号冻结、被冻结、封号、被封、封禁、限制登录、功能受限、被限制、解封、账号异常、banned、frozen、suspended',
+        ),
         name: t('账号冻结', 'Account frozen'),
         priority: 'red',
         requiredFields: [accountId],
@@ -148,6 +165,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'transfer_dispute',
+        keywords: kw(
+          '转账、转账纠纷、转错、转错人、转错账、误转、转账没到账、转账退回、对方不退、借钱不还、收款不认、transfer',
+        ),
         name: t('转账纠纷', 'Transfer dispute'),
         priority: 'yellow',
         requiredFields: [txnId, amount, txnDate],
@@ -156,6 +176,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'red_packet_missing',
+        keywords: kw(
+          '红包、红包没到账、红包未到账、没到账、未到账、红包没收到、红包被领、抢红包、发红包、红包退回、red packet、hongbao',
+        ),
         name: t('红包未到账', 'Red packet not received'),
         priority: 'yellow',
         requiredFields: [txnId, amount, txnDate],
@@ -164,6 +187,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'funds_abnormal',
+        keywords: kw(
+          '资金异常、钱少了、余额少了、余额不对、零钱不见、钱不见了、莫名扣款、乱扣费、多扣、重复扣款、自动扣费、提现失败、资金被冻结、零钱通、charged twice、deducted',
+        ),
         name: t('资金异常', 'Abnormal funds'),
         priority: 'yellow',
         requiredFields: [txnId, amount, txnDate],
@@ -179,6 +205,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'fraud',
+        keywords: kw(
+          '盗刷、被盗刷、被骗、骗钱、骗子、诈骗、电信诈骗、刷单、银行卡被盗、不是我付的、未经授权、fraud、scammed',
+        ),
         name: t('盗刷欺诈', 'Unauthorised charge / fraud'),
         priority: 'yellow',
         requiredFields: [txnId, amount, txnDate],
@@ -193,6 +222,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'cross_border_payment_blocked',
+        keywords: kw(
+          '跨境支付、境外支付、海外支付、支付受阻、付不了款、支付失败、无法支付、外卡、境外银行卡、外币支付、cross border payment、payment blocked',
+        ),
         name: t('跨境支付受阻', 'Cross-border payment blocked'),
         priority: 'yellow',
         requiredFields: [txnId, amount],
@@ -220,6 +252,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'pornography',
+        keywords: kw(
+          '色情、涉黄、黄色、低俗、淫秽、裸聊、露骨、擦边、不雅、色情图片、色情视频、porn、nsfw',
+        ),
         name: t('色情低俗', 'Pornography'),
         priority: 'green',
         requiredFields: [contentUrl],
@@ -228,6 +263,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'scam_content',
+        keywords: kw(
+          '诈骗信息、诈骗短信、诈骗链接、诈骗网站、诈骗群、钓鱼网站、钓鱼链接、虚假链接、举报诈骗、骗局、scam message、phishing',
+        ),
         name: t('诈骗信息', 'Scam'),
         priority: 'green',
         requiredFields: [contentUrl],
@@ -236,6 +274,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'rumour',
+        keywords: kw(
+          '谣言、造谣、传谣、假新闻、不实信息、虚假消息、虚假信息、诽谤、污蔑、rumour、rumor、fake news',
+        ),
         name: t('谣言', 'Rumour'),
         priority: 'green',
         requiredFields: [contentUrl],
@@ -244,6 +285,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'infringement',
+        keywords: kw(
+          '侵权、抄袭、盗图、盗用作品、搬运、未经授权转载、版权、盗版、侵犯版权、肖像权、原创被盗、copyright、plagiar',
+        ),
         name: t('侵权', 'Infringement'),
         priority: 'green',
         requiredFields: [contentUrl],
@@ -271,6 +315,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'quality_dispute',
+        keywords: kw(
+          '质量、质量问题、质量差、假货、卖假货、假冒、伪劣、假冒伪劣、劣质、次品、残次品、不是正品、山寨、过期、有瑕疵、fake goods、counterfeit、defective',
+        ),
         name: t('质量争议', 'Quality dispute'),
         priority: 'yellow',
         requiredFields: [orderNo, merchantName],
@@ -286,6 +333,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'false_advertising',
+        keywords: kw(
+          '虚假宣传、夸大宣传、虚假广告、宣传不符、与描述不符、描述不符、货不对板、图文不符、夸大功效、虚标、价格欺诈、先涨后降、misleading、false advertising',
+        ),
         name: t('虚假宣传', 'False advertising'),
         priority: 'yellow',
         requiredFields: [orderNo, merchantName],
@@ -298,6 +348,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'after_sales_missing',
+        keywords: kw(
+          '售后、不给退、不退款、退款、退货、换货、拒绝退款、拒绝售后、商家不理、不理人、联系不上商家、不发货、七天无理由、保修、refund、return',
+        ),
         name: t('售后缺失', 'No after-sales service'),
         priority: 'green',
         requiredFields: [orderNo, merchantName],
@@ -310,6 +363,7 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'mini_program_trade',
+        keywords: kw('小程序、小程序购物、小程序下单、小程序商城、小程序付款、mini program'),
         name: t('小程序交易', 'Mini-program purchase'),
         priority: 'yellow',
         requiredFields: [orderNo, merchantName],
@@ -322,6 +376,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'live_stream_sale',
+        keywords: kw(
+          '直播、直播间、带货、直播带货、主播、直播购物、直播下单、live stream、livestream',
+        ),
         name: t('直播带货', 'Live-stream sale'),
         priority: 'yellow',
         requiredFields: [orderNo, merchantName],
@@ -334,6 +391,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'virtual_goods',
+        keywords: kw(
+          '虚拟商品、游戏、充值、充值不到账、点卡、会员、游戏币、皮肤、装备、q币、激活码、兑换码、网课、virtual、top up',
+        ),
         name: t('虚拟商品', 'Virtual goods'),
         priority: 'yellow',
         requiredFields: [orderNo, merchantName],
@@ -358,6 +418,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'parcel_lost',
+        keywords: kw(
+          '丢件、丢了、丢失、快递丢了、包裹丢了、快递丢失、寄丢、弄丢、遗失、没收到、没有收到、快递不见了、不见了、找不到、少件、漏件、lost、missing parcel',
+        ),
         name: t('丢件', 'Parcel lost'),
         priority: 'yellow',
         requiredFields: [
@@ -378,6 +441,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'parcel_damaged',
+        keywords: kw(
+          '破损、损坏、摔坏、压坏、碎了、摔碎、坏了、包裹破损、快递破损、外包装破、变形、压扁、漏了、洒了、damaged、broken',
+        ),
         name: t('破损', 'Parcel damaged'),
         priority: 'yellow',
         requiredFields: [waybill, carrier],
@@ -391,6 +457,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'delivery_delayed',
+        keywords: kw(
+          '延误、延迟、太慢、很慢、没动静、物流不动、不动了、物流不更新、没更新、一直没到、还没到、还没送到、几天没到、迟迟、停滞、卡住、派送慢、delayed、late、stuck',
+        ),
         name: t('延误', 'Delivery delayed'),
         priority: 'green',
         requiredFields: [waybill, carrier],
@@ -401,6 +470,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'signing_dispute',
+        keywords: kw(
+          '签收、已签收、显示签收、被签收、代签、被代签、冒签、未本人签收、没签收、签收但没收到、signed',
+        ),
         name: t('签收争议', 'Signed without receipt'),
         priority: 'yellow',
         requiredFields: [waybill, carrier],
@@ -414,6 +486,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'pickup_point',
+        keywords: kw(
+          '代收点、驿站、菜鸟驿站、快递柜、丰巢、自提点、放驿站、不送上门、放快递柜、取件、取件码、收费取件、超时费、pickup point、parcel locker',
+        ),
         name: t('代收点问题', 'Pickup point problem'),
         priority: 'green',
         requiredFields: [
@@ -428,6 +503,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'international_parcel',
+        keywords: kw(
+          '国际件、国际快递、海外快递、跨国快递、海关、清关、扣关、关税、转运、海淘、集运、international、customs',
+        ),
         name: t('国际件', 'International parcel'),
         priority: 'yellow',
         requiredFields: [waybill, carrier],
@@ -441,6 +519,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'fresh_goods',
+        keywords: kw(
+          '生鲜、水果、海鲜、蔬菜、冷链、冷冻、变质、腐烂、烂了、化了、不新鲜、臭了、坏果、fresh',
+        ),
         name: t('生鲜', 'Fresh goods'),
         priority: 'red',
         requiredFields: [waybill, carrier],
@@ -461,6 +542,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'agent_handling',
+        keywords: kw(
+          '客服态度、态度差、态度恶劣、客服不专业、客服不处理、敷衍、推诿、踢皮球、挂电话、处理不满意、投诉客服、工作人员、customer service、rude',
+        ),
         name: t('客服处理异议', 'Agent handling dispute'),
         priority: 'green',
         requiredFields: [
@@ -486,6 +570,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'minor_protection',
+        keywords: kw(
+          '未成年、未成年人、孩子、小孩、儿童、学生、孩子充值、孩子打赏、孩子偷偷、偷偷充值、未成年充值、防沉迷、青少年、监护人、minor、child',
+        ),
         name: t('未成年人保护', 'Minor protection'),
         priority: 'red',
         requiredFields: [accountId],
@@ -509,6 +596,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'cooperation_dispute',
+        keywords: kw(
+          '合作、合作纠纷、合同、协议、违约、结算、分成、佣金、服务费、代理、加盟、入驻、保证金、contract、partnership',
+        ),
         name: t('合作纠纷', 'Cooperation dispute'),
         priority: 'green',
         requiredFields: [
@@ -531,6 +621,9 @@ export const DEFAULT_CATALOG: Category[] = [
     types: [
       {
         code: 'overseas_account',
+        keywords: kw(
+          '海外、海外用户、国外、境外、出国、在国外、海外手机号、外国手机号、境外账号、外籍、overseas、abroad、foreign',
+        ),
         name: t('海外用户账号问题', 'Overseas user account problem'),
         priority: 'yellow',
         requiredFields: [accountId, f('country', 'text', '所在国家/地区', 'Country or region')],
@@ -545,6 +638,9 @@ export const DEFAULT_CATALOG: Category[] = [
       },
       {
         code: 'cross_border_payment',
+        keywords: kw(
+          '跨境、跨境支付、境外付款、海外付款、国外付款、外币、汇款、跨境汇款、海外收款、cross border、remittance',
+        ),
         name: t('跨境支付', 'Cross-border payment'),
         priority: 'yellow',
         requiredFields: [txnId, amount, f('country', 'text', '所在国家/地区', 'Country or region')],
@@ -571,6 +667,19 @@ export const DEFAULT_CATALOG: Category[] = [
       '本平台不受理司法类诉求。请向人民法院起诉或向仲裁机构申请仲裁；消费纠纷可先向 12315 申请行政调解。',
       'We do not accept judicial claims. Please bring them before a people\u2019s court or an arbitration body; consumer disputes can first go to 12315 for administrative mediation.',
     ),
-    types: [],
+    // Listed so that a filing naming it (or the type suggester) leads to the guidance above.
+    types: [
+      {
+        code: 'judicial_claim',
+        name: t('诉讼、仲裁、执行', 'Lawsuit, arbitration, enforcement'),
+        priority: 'green',
+        requiredFields: [],
+        requiredEvidence: [],
+        sla: sla({ note: t('不予受理', 'Not accepted') }),
+        keywords: kw(
+          '起诉、诉讼、打官司、告他、告商家、上诉、法院、仲裁、申请仲裁、判决、强制执行、申请执行、立案、律师、律师函、司法、lawsuit、sue、court、arbitration、legal action',
+        ),
+      },
+    ],
   },
 ];

@@ -11,7 +11,7 @@ import {
   findUserByEmail,
   insertMerchant,
 } from '../../../modules/accounts/index.js';
-import { insertCatalogIfMissing } from '../../../modules/catalog/index.js';
+import { fillSeedKeywords, insertCatalogIfMissing } from '../../../modules/catalog/index.js';
 import type { StaffRole } from '../../../shared/roles.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -56,6 +56,10 @@ export async function seedDemoData(opts: {
   try {
     // Several processes may start at once on a new database: one seeds, the others wait and skip.
     await client.query('SELECT pg_advisory_lock(7406002)');
+    // Runs on every start, before the "already seeded" check: databases seeded before problem
+    // types had keywords get the shipped ones (types an admin has saved are left alone).
+    const keywordsFilled = await fillSeedKeywords(opts.db, DEFAULT_CATALOG);
+    if (keywordsFilled > 0) opts.logger.info({ keywordsFilled }, 'catalogue keywords filled');
     const [done] = await opts.db.select().from(meta).where(eq(meta.key, SEED_KEY));
     if (done && !opts.force)
       return { ran: false, accountsCreated: [], catalogEntriesAdded: 0, password: null };

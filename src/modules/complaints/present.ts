@@ -1,0 +1,214 @@
+// How a complaint is shown: masked personal data everywhere, staff names replaced by their role
+// for the complainant, and the actions the viewer may take now.
+import { maskEmail, maskIdNumber, maskPhone, maskPiiInText } from '../../server/lib/masking.js';
+import {
+  OPEN_STATUSES,
+  STATUS_EXPLANATIONS,
+  STATUS_LABELS,
+  type Channel,
+  type ComplaintDetail,
+  type ComplaintStatus,
+  type ComplaintSummary,
+  type EvidenceItem,
+  type TimelineEvent,
+  type TimelineEventType,
+} from '../../shared/complaints.js';
+import type { Locale } from '../../shared/errors.js';
+import type { Priority } from '../../shared/catalog.js';
+import type { LocalText } from '../../shared/text.js';
+import type { Actor } from './actor.js';
+import { availableActions } from './lifecycle.js';
+import type { ComplaintRow, EventRow, MaterialRequestRow } from './repository.js';
+import { factsOf } from './transition.js';
+
+/** Who is looking: the owner, staff, or someone tracking by number + contact without login. */
+export type Viewer =
+  { kind: 'owner'; actor: Actor } | { kind: 'staff'; actor: Actor } | { kind: 'tracker' };
+
+const ROLE_NAMES: Record<string, LocalText> = {
+  agent: { zh: '客服专员', en: 'Agent' },
+  expert: { zh: '专家坐席', en: 'Expert' },
+  supervisor: { zh: '主管', en: 'Supervisor' },
+  admin: { zh: '管理员', en: 'Administrator' },
+  merchant: { zh: '商户', en: 'Merchant' },
+};
+const SYSTEM_NAME: LocalText = { zh: '系统', en: 'System' };
+const YOU: LocalText = { zh: '您', en: 'You' };
+const COMPLAINANT: LocalText = { zh: '投诉人', en: 'Complainant' };
+const HANDLER: LocalText = { zh: '处理专员', en: 'Case handler' };
+
+const pick = (t: LocalText, locale: Locale) => (locale === 'en' ? t.en : t.zh);
+
+function actorName(e: EventRow, viewer: Viewer, locale: Locale): string {
+  if (e.actorKind === 'system') return pick(SYSTEM_NAME, locale);
+  if (e.actorKind === 'complainant') {
+    return viewer.kind === 'staff'
+      ? e.actorName
+      : pick(viewer.kind === 'owner' ? YOU : COMPLAINANT, locale);
+  }
+  // Staff see colleagues by name; complainants see the role, not the person.
+  if (viewer.kind === 'staff') return e.actorName;
+  return pick(ROLE_NAMES[e.actorRole ?? ''] ?? SYSTEM_NAME, locale);
+}
+
+function maskData(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v === 'string') out[k] = maskPiiInText(v);
+    else if (Array.isArray(v))
+      out[k] = v.map((x) => (typeof x === 'string' ? maskPiiInText(x) : x));
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function presentEvent(e: EventRow, viewer: Viewer, locale: Locale): TimelineEvent {
+  return {
+    seq: e.seq,
+    type: e.type as TimelineEventType,
+    at: e.createdAt.toISOString(),
+    actor: {
+      kind: e.actorKind as TimelineEvent['actor']['kind'],
+      role: e.actorRole,
+      name: actorName(e, viewer, locale),
+    },
+    fromStatus: (e.fromStatus as ComplaintStatus | null) ?? null,
+    toStatus: (e.toStatus as ComplaintStatus | null) ?? null,
+    action: (e.action as TimelineEvent['action']) ?? null,
+    opinion: e.opinion ? maskPiiInText(e.opinion) : null,
+    data: maskData(e.data),
+  };
+}
+
+function maskField(kind: string | undefined, value: string): string {
+  if (kind === 'phone') return maskPhone(value);
+  if (kind === 'id_number') return maskIdNumber(value);
+  if (kind === 'email') return maskEmail(value);
+  return maskPiiInText(value);
+}
+
+export function presentSummary(row: ComplaintRow, viewer: Viewer): ComplaintSummary {
+  return {
+    number: row.number,
+    status: row.status as ComplaintStatus,
+    statusLabel: STATUS_LABELS[row.status as ComplaintStatus],
+    categoryCode: row.categoryCode,
+    categoryName: row.rules.categoryName,
+    typeCode: row.typeCode,
+    typeName: row.rules.typeName,
+    priority: row.priority as Priority,
+    channel: row.channel as Channel,
+    description: maskPiiInText(row.description),
+    complainantName: viewer.kind === 'staff' ? row.contact.name : null,
+    flags: viewer.kind === 'staff' ? row.flags : [],
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Whether the viewer may upload evidence to the complaint now. */
+export function mayUpload(row: ComplaintRow, viewer: Viewer, now: Date): boolean {
+  const status = row.status as ComplaintStatus;
+  if (viewer.kind === 'tracker') return false;
+  if (viewer.kind === 'staff') {
+    return (
+      ['agent', 'expert', 'supervisor'].includes(viewer.actor.role) &&
+      status !== 'closed' &&
+      status !== 'rejected'
+    );
+  }
+  if (OPEN_STATUSES.includes(status)) return true;
+  // New evidence for an appeal: after the result, within the window, before appealing.
+  return (
+    status === 'resolved' &&
+    row.appealedAt === null &&
+    !!row.appealDeadline &&
+    now <= row.appealDeadline
+  );
+}
+
+export function mayRate(row: ComplaintRow, viewer: Viewer): boolean {
+  return (
+    viewer.kind === 'owner' &&
+    row.rating === null &&
+    (row.status === 'resolved' || row.status === 'closed')
+  );
+}
+
+export interface DetailParts {
+  row: ComplaintRow;
+  events: EventRow[];
+  evidence: EvidenceItem[];
+  request: MaterialRequestRow | undefined;
+}
+
+export function presentDetail(
+  p: DetailParts,
+  viewer: Viewer,
+  locale: Locale,
+  now: Date,
+): ComplaintDetail {
+  const { row } = p;
+  const status = row.status as ComplaintStatus;
+  const kinds = new Map(row.rules.requiredFields.map((f) => [f.key, f.kind]));
+  const actions =
+    viewer.kind === 'tracker'
+      ? []
+      : availableActions(factsOf(row, viewer.actor), viewer.actor, now);
+  return {
+    ...presentSummary(row, viewer),
+    demand: maskPiiInText(row.demand),
+    fields: Object.fromEntries(
+      Object.entries(row.fields).map(([k, v]) => [k, maskField(kinds.get(k), v)]),
+    ),
+    contact: {
+      name: row.contact.name,
+      phone: row.contact.phone ? maskPhone(row.contact.phone) : null,
+      email: row.contact.email ? maskEmail(row.contact.email) : null,
+    },
+    rules: row.rules,
+    stage: { label: STATUS_LABELS[status], explanation: STATUS_EXPLANATIONS[status] },
+    latestOpinion:
+      row.latestOpinion && row.latestOpinionAt
+        ? {
+            text: maskPiiInText(row.latestOpinion),
+            at: row.latestOpinionAt.toISOString(),
+            by: viewer.kind === 'staff' ? (row.latestOpinionBy ?? '') : pick(HANDLER, locale),
+          }
+        : null,
+    estimatedCompletion: row.estimatedCompletionAt
+      ? { at: row.estimatedCompletionAt.toISOString(), basis: 'placeholder' }
+      : null,
+    openMaterialRequest:
+      p.request && status === 'awaiting_materials'
+        ? {
+            id: p.request.id,
+            items: p.request.items.map(maskPiiInText),
+            note: p.request.note ? maskPiiInText(p.request.note) : null,
+            requestedAt: p.request.createdAt.toISOString(),
+            requestedBy:
+              viewer.kind === 'staff' ? p.request.requestedByName : pick(ROLE_NAMES.agent!, locale),
+            fulfilledAt: p.request.fulfilledAt?.toISOString() ?? null,
+          }
+        : null,
+    appeal: {
+      deadline: row.appealDeadline?.toISOString() ?? null,
+      canAppeal: actions.includes('appeal'),
+      appealedAt: row.appealedAt?.toISOString() ?? null,
+    },
+    rating:
+      row.rating !== null && row.ratedAt
+        ? {
+            score: row.rating,
+            comment: row.ratingComment ? maskPiiInText(row.ratingComment) : null,
+            at: row.ratedAt.toISOString(),
+          }
+        : null,
+    canRate: mayRate(row, viewer),
+    repeatCount: row.repeatCount,
+    timeline: p.events.map((e) => presentEvent(e, viewer, locale)),
+    evidence: p.evidence,
+    allowedActions: actions,
+    canUploadEvidence: mayUpload(row, viewer, now),
+  };
+}

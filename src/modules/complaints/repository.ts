@@ -1,0 +1,243 @@
+// SQL for complaints, their timeline, materials requests and idempotency keys. Every function
+// that changes a complaint expects the caller's transaction to hold its row lock (lockComplaint).
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../server/db/client.js';
+import {
+  complaintCounters,
+  complaintEvents,
+  complaints,
+  idempotencyKeys,
+  materialRequests,
+} from '../../server/db/schema.js';
+import { OPEN_STATUSES, type ComplaintStatus } from '../../shared/complaints.js';
+
+export type ComplaintRow = typeof complaints.$inferSelect;
+export type NewComplaint = typeof complaints.$inferInsert;
+export type EventRow = typeof complaintEvents.$inferSelect;
+export type MaterialRequestRow = typeof materialRequests.$inferSelect;
+
+export async function findComplaintByNumber(
+  db: Queryable,
+  number: string,
+): Promise<ComplaintRow | undefined> {
+  const [row] = await db.select().from(complaints).where(eq(complaints.number, number));
+  return row;
+}
+
+export async function findComplaintById(
+  db: Queryable,
+  id: string,
+): Promise<ComplaintRow | undefined> {
+  const [row] = await db.select().from(complaints).where(eq(complaints.id, id));
+  return row;
+}
+
+/** Locks the complaint for the rest of the transaction: one change at a time per complaint. */
+export async function lockComplaint(tx: Tx, id: string): Promise<ComplaintRow> {
+  const [row] = await tx.select().from(complaints).where(eq(complaints.id, id)).for('update');
+  if (!row) throw new Error(`complaint ${id} vanished`);
+  return row;
+}
+
+/** Next sequence number of the day; the counter row lock orders concurrent filings. */
+export async function nextDailySequence(tx: Tx, day: string): Promise<number> {
+  const [row] = await tx
+    .insert(complaintCounters)
+    .values({ day, last: 1 })
+    .onConflictDoUpdate({
+      target: complaintCounters.day,
+      set: { last: sql`${complaintCounters.last} + 1` },
+    })
+    .returning({ last: complaintCounters.last });
+  return row!.last;
+}
+
+export async function insertComplaint(tx: Tx, values: NewComplaint): Promise<ComplaintRow> {
+  const [row] = await tx.insert(complaints).values(values).returning();
+  return row!;
+}
+
+export async function updateComplaint(
+  tx: Tx,
+  id: string,
+  patch: Partial<NewComplaint>,
+  now: Date,
+): Promise<ComplaintRow> {
+  const [row] = await tx
+    .update(complaints)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(complaints.id, id))
+    .returning();
+  return row!;
+}
+
+export type NewEvent = Omit<typeof complaintEvents.$inferInsert, 'id' | 'complaintId' | 'seq'>;
+
+/** Appends to the timeline; the seq follows the last one (safe under the complaint lock). */
+export async function appendEvent(tx: Tx, complaintId: string, event: NewEvent): Promise<number> {
+  const [row] = await tx
+    .insert(complaintEvents)
+    .values({
+      ...event,
+      complaintId,
+      seq: sql`(SELECT coalesce(max(seq), 0) + 1 FROM complaint_events WHERE complaint_id = ${complaintId})`,
+    })
+    .returning({ seq: complaintEvents.seq });
+  return row!.seq;
+}
+
+export async function listEvents(
+  db: Queryable,
+  complaintId: string,
+  includeInternal: boolean,
+): Promise<EventRow[]> {
+  const where = includeInternal
+    ? eq(complaintEvents.complaintId, complaintId)
+    : and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.internal, false));
+  return db.select().from(complaintEvents).where(where).orderBy(asc(complaintEvents.seq));
+}
+
+/** The person's open complaints of one type: candidates for a repeat filing. */
+export async function openComplaintsOf(
+  db: Queryable,
+  complainantId: string,
+  typeCode: string,
+): Promise<ComplaintRow[]> {
+  return db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.complainantId, complainantId),
+        eq(complaints.typeCode, typeCode),
+        inArray(complaints.status, [...OPEN_STATUSES]),
+      ),
+    )
+    .orderBy(desc(complaints.createdAt))
+    .limit(50);
+}
+
+export async function countFiledSince(
+  db: Queryable,
+  by: { complainantId: string } | { ip: string },
+  since: Date,
+): Promise<number> {
+  const who =
+    'ip' in by ? eq(complaints.filedIp, by.ip) : eq(complaints.complainantId, by.complainantId);
+  const [row] = await db
+    .select({ n: count() })
+    .from(complaints)
+    .where(and(who, gte(complaints.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+export async function countRejectedSince(
+  db: Queryable,
+  complainantId: string,
+  since: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.complainantId, complainantId),
+        inArray(complaints.status, ['rejected', 'closed']),
+        sql`exists (select 1 from complaint_events e where e.complaint_id = ${complaints.id}
+            and e.action = 'reject' and e.created_at >= ${since.toISOString()})`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function insertMaterialRequest(
+  tx: Tx,
+  values: typeof materialRequests.$inferInsert,
+): Promise<MaterialRequestRow> {
+  const [row] = await tx.insert(materialRequests).values(values).returning();
+  return row!;
+}
+
+export async function openMaterialRequest(
+  db: Queryable,
+  complaintId: string,
+): Promise<MaterialRequestRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(materialRequests)
+    .where(and(eq(materialRequests.complaintId, complaintId), isNull(materialRequests.fulfilledAt)))
+    .orderBy(desc(materialRequests.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function fulfilMaterialRequest(
+  tx: Tx,
+  id: string,
+  now: Date,
+  note: string | null,
+): Promise<void> {
+  await tx
+    .update(materialRequests)
+    .set({ fulfilledAt: now, fulfilledNote: note })
+    .where(eq(materialRequests.id, id));
+}
+
+export async function findIdempotencyKey(db: Queryable, scope: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  return row;
+}
+
+/** False when another request with the same key committed first. */
+export async function insertIdempotencyKey(
+  tx: Tx,
+  values: typeof idempotencyKeys.$inferInsert,
+): Promise<boolean> {
+  const rows = await tx
+    .insert(idempotencyKeys)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  return rows.length === 1;
+}
+
+export interface ComplaintFilter {
+  complainantId?: string;
+  categoryCode?: string;
+  typeCode?: string;
+  statuses?: ComplaintStatus[];
+  from?: Date;
+  to?: Date;
+  numberLike?: string;
+  flagged?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function listComplaints(
+  db: Queryable,
+  f: ComplaintFilter,
+): Promise<{ rows: ComplaintRow[]; total: number }> {
+  const conds: SQL[] = [];
+  if (f.complainantId) conds.push(eq(complaints.complainantId, f.complainantId));
+  if (f.categoryCode) conds.push(eq(complaints.categoryCode, f.categoryCode));
+  if (f.typeCode) conds.push(eq(complaints.typeCode, f.typeCode));
+  if (f.statuses?.length) conds.push(inArray(complaints.status, f.statuses));
+  if (f.from) conds.push(gte(complaints.createdAt, f.from));
+  if (f.to) conds.push(lte(complaints.createdAt, f.to));
+  if (f.numberLike) conds.push(sql`${complaints.number} like ${`%${f.numberLike}%`}`);
+  if (f.flagged) conds.push(sql`cardinality(${complaints.flags}) > 0`);
+  const where = conds.length ? and(...conds) : undefined;
+  const rows = await db
+    .select()
+    .from(complaints)
+    .where(where)
+    .orderBy(desc(complaints.createdAt), desc(complaints.number))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [total] = await db.select({ n: count() }).from(complaints).where(where);
+  return { rows, total: total?.n ?? 0 };
+}

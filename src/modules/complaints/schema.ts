@@ -1,0 +1,242 @@
+// Route schemas: request validation and the OpenAPI document come from these.
+import { Type, type Static } from 'typebox';
+import { FIELD_KINDS, PRIORITIES } from '../../shared/catalog.js';
+import {
+  CHANNELS,
+  COMPLAINT_ACTIONS,
+  COMPLAINT_STATUSES,
+  DEMAND_MAX,
+  DESCRIPTION_MAX,
+  OPINION_MAX,
+  STAFF_TRANSITIONS,
+} from '../../shared/complaints.js';
+
+const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+const Iso = Type.String({ format: 'date-time' });
+
+export const NumberParams = Type.Object({
+  number: Type.String({ description: 'Complaint number, e.g. TS20261122-000124-8' }),
+});
+
+export const FileBody = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 60, description: 'Problem type code' }),
+    description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX }),
+    demand: Type.String({ minLength: 1, maxLength: DEMAND_MAX }),
+    fields: Type.Optional(
+      Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 1000 }), {
+        description: 'The type\u2019s required fields by key',
+      }),
+    ),
+    channel: Type.Optional(Type.Enum(CHANNELS)),
+    complainant: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 50 }),
+          phone: Type.Optional(Type.String({ maxLength: 30 })),
+          email: Type.Optional(Type.String({ maxLength: 254 })),
+        },
+        { additionalProperties: false, description: 'Staff and tokens: the person filed for' },
+      ),
+    ),
+    contactName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type FileBody = Static<typeof FileBody>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+});
+
+export const ListQuery = Type.Object({
+  category: Type.Optional(Type.String({ maxLength: 60 })),
+  type: Type.Optional(Type.String({ maxLength: 60 })),
+  status: Type.Optional(Type.String({ maxLength: 300, description: 'Comma-separated statuses' })),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  q: Type.Optional(Type.String({ maxLength: 30, pattern: '^[A-Za-z0-9-]+$' })),
+  flagged: Type.Optional(Type.Boolean()),
+  page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+});
+export type ListQuery = Static<typeof ListQuery>;
+
+export const TransitionBody = Type.Object(
+  {
+    action: Type.Enum(STAFF_TRANSITIONS),
+    opinion: Type.Optional(Type.String({ maxLength: OPINION_MAX })),
+  },
+  { additionalProperties: false },
+);
+
+export const MaterialRequestBody = Type.Object(
+  {
+    items: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      minItems: 1,
+      maxItems: 10,
+    }),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const NoteBody = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+export const AppealBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+export const RatingBody = Type.Object(
+  {
+    score: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TrackBody = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 40 }),
+    contact: Type.String({
+      minLength: 1,
+      maxLength: 254,
+      description: 'Phone or email used at filing',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const RequiredFieldSchema = Type.Object({
+  key: Type.String(),
+  kind: Type.Enum(FIELD_KINDS),
+  label: Text,
+  required: Type.Boolean(),
+});
+
+const Summary = {
+  number: Type.String(),
+  status: Type.Enum(COMPLAINT_STATUSES),
+  statusLabel: Text,
+  categoryCode: Type.String(),
+  categoryName: Text,
+  typeCode: Type.String(),
+  typeName: Text,
+  priority: Type.Enum(PRIORITIES),
+  channel: Type.Enum(CHANNELS),
+  description: Type.String(),
+  complainantName: Nullable(Type.String()),
+  flags: Type.Array(Type.String()),
+  createdAt: Iso,
+  updatedAt: Iso,
+};
+
+export const ComplaintSummarySchema = Type.Object(Summary);
+
+const EvidenceItemSchema = Type.Object({
+  seq: Type.Integer(),
+  sha256: Type.String(),
+  size: Type.Integer(),
+  mime: Type.String(),
+  kind: Type.Enum(['image', 'document', 'video'] as const),
+  name: Type.String(),
+  durationSeconds: Nullable(Type.Number()),
+  evidenceKey: Nullable(Type.String()),
+  uploadedAt: Iso,
+  uploadedBy: Type.Enum(['complainant', 'staff', 'token'] as const),
+  recordHash: Type.String(),
+  url: Type.String(),
+});
+
+export const ComplaintDetailSchema = Type.Object({
+  ...Summary,
+  demand: Type.String(),
+  fields: Type.Record(Type.String(), Type.String()),
+  contact: Type.Object({
+    name: Type.String(),
+    phone: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+  }),
+  rules: Type.Object({
+    categoryCode: Type.String(),
+    categoryName: Text,
+    typeCode: Type.String(),
+    typeName: Text,
+    priority: Type.Enum(PRIORITIES),
+    requiredFields: Type.Array(RequiredFieldSchema),
+    requiredEvidence: Type.Array(Type.Object({ key: Type.String(), label: Text })),
+    sla: Type.Object({
+      firstResponseHours: Nullable(Type.Number()),
+      resolutionHours: Nullable(Type.Number()),
+      resolutionWorkingDays: Nullable(Type.Number()),
+      maxWorkingDays: Nullable(Type.Number()),
+      note: Text,
+    }),
+  }),
+  stage: Type.Object({ label: Text, explanation: Text }),
+  latestOpinion: Nullable(Type.Object({ text: Type.String(), at: Iso, by: Type.String() })),
+  estimatedCompletion: Nullable(
+    Type.Object({ at: Iso, basis: Type.Enum(['placeholder', 'sla'] as const) }),
+  ),
+  openMaterialRequest: Nullable(
+    Type.Object({
+      id: Type.String(),
+      items: Type.Array(Type.String()),
+      note: Nullable(Type.String()),
+      requestedAt: Iso,
+      requestedBy: Type.String(),
+      fulfilledAt: Nullable(Iso),
+    }),
+  ),
+  appeal: Type.Object({
+    deadline: Nullable(Iso),
+    canAppeal: Type.Boolean(),
+    appealedAt: Nullable(Iso),
+  }),
+  rating: Nullable(
+    Type.Object({ score: Type.Integer(), comment: Nullable(Type.String()), at: Iso }),
+  ),
+  canRate: Type.Boolean(),
+  repeatCount: Type.Integer(),
+  timeline: Type.Array(
+    Type.Object({
+      seq: Type.Integer(),
+      type: Type.String(),
+      at: Iso,
+      actor: Type.Object({
+        kind: Type.String(),
+        role: Nullable(Type.String()),
+        name: Type.String(),
+      }),
+      fromStatus: Nullable(Type.Enum(COMPLAINT_STATUSES)),
+      toStatus: Nullable(Type.Enum(COMPLAINT_STATUSES)),
+      action: Nullable(Type.Enum(COMPLAINT_ACTIONS)),
+      opinion: Nullable(Type.String()),
+      data: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
+  evidence: Type.Array(EvidenceItemSchema),
+  allowedActions: Type.Array(Type.Enum(COMPLAINT_ACTIONS)),
+  canUploadEvidence: Type.Boolean(),
+});
+
+export const FilingReply = Type.Object({
+  complaint: ComplaintDetailSchema,
+  linkedToExisting: Type.Boolean(),
+  notice: Nullable(Type.String()),
+});
+
+export const ListReply = Type.Object({
+  items: Type.Array(ComplaintSummarySchema),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  from: Nullable(Iso),
+  to: Nullable(Iso),
+});

@@ -1,0 +1,67 @@
+// What the evidence module asks of complaints: may this caller read or add evidence to this
+// complaint now, and the timeline entry for an upload (written in the upload's transaction).
+import type { Queryable, Tx } from '../../../server/db/client.js';
+import { AppError, fieldError } from '../../../server/lib/errors.js';
+import type { Principal } from '../../../server/plugins/auth.js';
+import type { EvidenceItem } from '../../../shared/complaints.js';
+import type { ComplaintsDeps } from '../deps.js';
+import { mayUpload } from '../present.js';
+import { appendEvent, findComplaintById } from '../repository.js';
+import { complaintForCaller } from './load-complaint.js';
+
+export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>) {
+  const uploadable = async (db: Queryable, principal: Principal | null, number: string) => {
+    const { row, viewer } = await complaintForCaller(db, principal, number);
+    if (!mayUpload(row, viewer, deps.clock.now())) throw new AppError('evidence_upload_closed');
+    return { row, viewer };
+  };
+  return {
+    async forRead(principal: Principal | null, number: string) {
+      const { row } = await complaintForCaller(deps.db, principal, number);
+      return { complaintId: row.id, number: row.number };
+    },
+    async forUpload(principal: Principal | null, number: string) {
+      const { row, viewer } = await uploadable(deps.db, principal, number);
+      const kind = viewer.actor.kind === 'system' ? 'staff' : viewer.actor.kind;
+      return {
+        complaintId: row.id,
+        number: row.number,
+        uploader: { kind, id: viewer.actor.key ?? '' },
+      };
+    },
+    async onAppended(
+      tx: Tx,
+      ctx: {
+        complaintId: string;
+        principal: Principal;
+        evidenceKey: string | null;
+        items: EvidenceItem[];
+      },
+    ) {
+      const current = await findComplaintById(tx, ctx.complaintId);
+      if (!current) throw new AppError('complaint_not_found');
+      // The stage may have moved while the files streamed in: check again under the lock.
+      const { viewer } = await uploadable(tx, ctx.principal, current.number);
+      if (
+        ctx.evidenceKey !== null &&
+        !current.rules.requiredEvidence.some((e) => e.key === ctx.evidenceKey)
+      ) {
+        throw fieldError('evidenceKey', 'invalid_evidence_key');
+      }
+      await appendEvent(tx, ctx.complaintId, {
+        type: 'evidence_added',
+        actorKind: viewer.actor.kind,
+        actorId: viewer.actor.key,
+        actorRole: viewer.actor.appRole,
+        actorName: viewer.actor.name,
+        data: {
+          files: ctx.items.length,
+          names: ctx.items.map((i) => i.name),
+          seqs: ctx.items.map((i) => i.seq),
+          ...(ctx.evidenceKey ? { evidenceKey: ctx.evidenceKey } : {}),
+        },
+        createdAt: deps.clock.now(),
+      });
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { AppError, fieldError } from '../../../server/lib/errors.js';
+import type { Principal } from '../../../server/plugins/auth.js';
+import {
+  COMPLAINT_STATUSES,
+  HISTORY_DEFAULT_DAYS,
+  HISTORY_MAX_DAYS,
+  type ComplaintList,
+  type ComplaintStatus,
+} from '../../../shared/complaints.js';
+import { can } from '../../../shared/roles.js';
+import { actorOf } from '../actor.js';
+import type { ComplaintsDeps } from '../deps.js';
+import { presentSummary } from '../present.js';
+import { listComplaints } from '../repository.js';
+import type { ListQuery } from '../schema.js';
+
+const DAY = 24 * 3600_000;
+
+function parseStatuses(input: string | undefined): ComplaintStatus[] | undefined {
+  if (!input) return undefined;
+  const parts = input
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const p of parts) {
+    if (!(COMPLAINT_STATUSES as readonly string[]).includes(p))
+      throw fieldError('status', 'invalid_value');
+  }
+  return parts as ComplaintStatus[];
+}
+
+/**
+ * "My complaints" for a complainant (the last 90 days by default, at most 180 back, as the
+ * portal keeps them); every complaint for staff who may read them.
+ */
+export async function listComplaintsFor(
+  deps: Pick<ComplaintsDeps, 'db' | 'clock'>,
+  principal: Principal | null,
+  q: ListQuery,
+): Promise<ComplaintList> {
+  if (!principal) throw new AppError('unauthenticated');
+  const isComplainant = principal.kind === 'user' && principal.role === 'complainant';
+  if (!isComplainant && !can(principal.role, 'complaints.read')) throw new AppError('forbidden');
+  const now = deps.clock.now();
+  let from = q.from ? new Date(q.from) : undefined;
+  let to = q.to ? new Date(q.to) : undefined;
+  if (from && to && from > to) throw fieldError('from', 'out_of_range');
+  if (isComplainant) {
+    to ??= now;
+    from ??= new Date(to.getTime() - HISTORY_DEFAULT_DAYS * DAY);
+    if (from.getTime() < now.getTime() - HISTORY_MAX_DAYS * DAY - 60_000) {
+      throw fieldError('from', 'range_too_long', { n: HISTORY_MAX_DAYS });
+    }
+  }
+  const actor = await actorOf(deps.db, principal);
+  const viewer = isComplainant
+    ? { kind: 'owner' as const, actor }
+    : { kind: 'staff' as const, actor };
+  const { rows, total } = await listComplaints(deps.db, {
+    complainantId: isComplainant ? principal.userId : undefined,
+    categoryCode: q.category,
+    typeCode: q.type,
+    statuses: parseStatuses(q.status),
+    from,
+    to,
+    numberLike: q.q?.toUpperCase(),
+    flagged: isComplainant ? undefined : q.flagged,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    items: rows.map((r) => presentSummary(r, viewer)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    from: from?.toISOString() ?? null,
+    to: to?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,35 @@
+import type { Principal } from '../../../server/plugins/auth.js';
+import type { Locale } from '../../../shared/errors.js';
+import { AppError, fieldError } from '../../../server/lib/errors.js';
+import type { ComplaintsDeps } from '../deps.js';
+import { fulfilMaterialRequest, openMaterialRequest } from '../repository.js';
+import { applyTransition } from '../transition.js';
+import { actOnComplaint } from './act-on-complaint.js';
+
+/**
+ * The complainant hands in what was asked (files uploaded beforehand, and/or a note) and the
+ * case goes back to investigating.
+ */
+export function supplyMaterials(
+  deps: ComplaintsDeps,
+  caller: { principal: Principal | null; number: string; locale: Locale },
+  input: { note?: string },
+) {
+  const note = input.note?.trim() || null;
+  return actOnComplaint(deps, caller, async ({ tx, row, actor, now }) => {
+    const request = await openMaterialRequest(tx, row.id);
+    if (!request || row.status !== 'awaiting_materials')
+      throw new AppError('transition_not_allowed');
+    const evidence = await deps.listEvidence(tx, row.id, row.number);
+    const files = evidence.filter((e) => new Date(e.uploadedAt) >= request.createdAt).length;
+    if (files === 0 && !note) throw fieldError('note', 'materials_needed');
+    await applyTransition(tx, row, {
+      action: 'supply_materials',
+      actor,
+      now,
+      eventType: 'materials_supplied',
+      data: { files, ...(note ? { note } : {}) },
+    });
+    await fulfilMaterialRequest(tx, request.id, now, note);
+  });
+}
