@@ -24,10 +24,10 @@ export async function linkRepeatFiling(tx: Tx, c: RepeatCandidate): Promise<stri
   const keys = c.identifying.filter((f) => IDENTIFYING_KINDS.includes(f.kind)).map((f) => f.key);
   const open = await openComplaintsOf(tx, c.complainantId, c.typeCode);
   const same = open.find((row) => {
-    const sameIncident = keys.some(
-      (k) => c.fields[k] !== undefined && row.fields[k] === c.fields[k],
-    );
-    return sameIncident || descriptionSimilarity(row.description, c.description) >= NEAR_IDENTICAL;
+    const named = keys.filter((k) => c.fields[k] !== undefined && row.fields[k] !== undefined);
+    // Two filings naming different 运单号/order numbers are two incidents, however alike the text.
+    if (named.length > 0) return named.some((k) => row.fields[k] === c.fields[k]);
+    return descriptionSimilarity(row.description, c.description) >= NEAR_IDENTICAL;
   });
   if (!same) return null;
   const row = await lockComplaint(tx, same.id);
