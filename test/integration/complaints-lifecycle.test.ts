@@ -2,7 +2,9 @@
 // appealed, reconsidered by someone else, rated; and every way of breaking those rules refused
 // with nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintsJobs } from '../../src/modules/complaints/index.js';
 import { FixedClock } from '../../src/server/lib/clock.js';
+import { createLogger } from '../../src/server/lib/logger.js';
 import {
   buildTestApp,
   loginAs,
@@ -55,6 +57,14 @@ async function resolvedBy(who: AuthedClient): Promise<string> {
   });
   expect(res.statusCode).toBe(200);
   return number;
+}
+
+async function findStatus(number: string): Promise<string> {
+  const r = await t.database.pool.query<{ status: string }>(
+    'SELECT status FROM complaints WHERE number = $1',
+    [number],
+  );
+  return r.rows[0]!.status;
 }
 
 async function timelineLength(number: string): Promise<number> {
@@ -205,6 +215,31 @@ describe('resolution, appeal and reconsideration', () => {
       // After the window the case can be closed.
       const closed = await act(t, agent, number, 'transitions', { action: 'close' });
       expect(closed.json().status).toBe('closed');
+    } finally {
+      clock.advance(-8 * DAY);
+    }
+  });
+
+  it('closes results past their appeal window in the hourly job, once', async () => {
+    const number = await resolvedBy(agent);
+    const appealedOne = await resolvedBy(agent);
+    await act(t, me, appealedOne, 'appeal', { reason: '不服' });
+    const [job] = complaintsJobs({ db: t.database.db, clock });
+    const ctx = { jobId: 1, attempt: 1, log: createLogger('silent') };
+    await job!.handler({}, ctx);
+    expect(await findStatus(number)).toBe('resolved');
+    clock.advance(8 * DAY);
+    try {
+      await job!.handler({}, ctx);
+      await job!.handler({}, ctx); // idempotent: a second run closes nothing twice
+      expect(await findStatus(number)).toBe('closed');
+      expect(await findStatus(appealedOne)).toBe('appealed');
+      const closes = await countRows(
+        t,
+        'complaint_events e JOIN complaints c ON c.id = e.complaint_id',
+        `c.number = '${number}' AND e.action = 'close'`,
+      );
+      expect(closes).toBe(1);
     } finally {
       clock.advance(-8 * DAY);
     }

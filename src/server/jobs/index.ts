@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { accountsJobs } from '../../modules/accounts/index.js';
+import { complaintsJobs } from '../../modules/complaints/index.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { JobRegistry, type JobDefinition } from './runner.js';
@@ -11,6 +12,7 @@ export function buildJobRegistry(deps: { db: Db; pool: pg.Pool; clock: Clock }):
   const registry = new JobRegistry();
   const jobs: JobDefinition[] = [
     ...accountsJobs(deps),
+    ...complaintsJobs(deps),
     {
       name: 'jobs.prune',
       everySeconds: 24 * 3600,
