@@ -142,6 +142,11 @@ export function planTransition(
   now: Date,
   opinion: string | null,
 ): Plan {
+  // A role that may never take this action is refused as such, whatever the stage.
+  const everMine = TRANSITIONS.some((r) => r.action === action && r.who.includes(actor.role));
+  if (!everMine && actor.role !== 'complainant') {
+    return { ok: false, refusal: { code: 'forbidden' } };
+  }
   const fromHere = TRANSITIONS.filter((r) => r.action === action && r.from.includes(facts.status));
   if (fromHere.length === 0) return { ok: false, refusal: { code: 'transition_not_allowed' } };
   const mine = fromHere.find((r) => r.who.includes(actor.role));

@@ -5,6 +5,7 @@ import { AppError, fieldError } from '../../../server/lib/errors.js';
 import type { Principal } from '../../../server/plugins/auth.js';
 import type { EvidenceItem } from '../../../shared/complaints.js';
 import type { ComplaintsDeps } from '../deps.js';
+import { can, type Role } from '../../../shared/roles.js';
 import { mayUpload } from '../present.js';
 import { appendEvent, findComplaintById } from '../repository.js';
 import { complaintForCaller } from './load-complaint.js';
@@ -12,6 +13,10 @@ import { complaintForCaller } from './load-complaint.js';
 export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>) {
   const uploadable = async (db: Queryable, principal: Principal | null, number: string) => {
     const { row, viewer } = await complaintForCaller(db, principal, number);
+    // Staff who only read complaints (admins) never add evidence: a refusal, not a closed stage.
+    if (viewer.kind === 'staff' && !can(viewer.actor.role as Role, 'complaints.work')) {
+      throw new AppError('forbidden');
+    }
     if (!mayUpload(row, viewer, deps.clock.now())) throw new AppError('evidence_upload_closed');
     return { row, viewer };
   };

@@ -3,7 +3,7 @@ import type { Locale } from '../../../shared/errors.js';
 import { AppError, fieldError } from '../../../server/lib/errors.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { fulfilMaterialRequest, openMaterialRequest } from '../repository.js';
-import { applyTransition } from '../transition.js';
+import { applyTransition, assertAllowed } from '../transition.js';
 import { actOnComplaint } from './act-on-complaint.js';
 
 /**
@@ -17,6 +17,7 @@ export function supplyMaterials(
 ) {
   const note = input.note?.trim() || null;
   return actOnComplaint(deps, caller, async ({ tx, row, actor, now }) => {
+    assertAllowed(row, 'supply_materials', actor, now, note);
     const request = await openMaterialRequest(tx, row.id);
     if (!request || row.status !== 'awaiting_materials')
       throw new AppError('transition_not_allowed');
