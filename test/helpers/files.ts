@@ -58,7 +58,9 @@ export function makeJpeg(bytes?: number): Buffer {
   const tail = Buffer.from(s.dqt + s.sof0 + s.dhtDc + s.dhtAc + s.sos + s.scan + s.eoi, 'hex');
   const base = head.length + tail.length;
   let pad = (bytes ?? base) - base;
-  if (pad !== 0 && pad < 4) throw new RangeError(`a JPEG is ${base} bytes, or at least ${base + 4}`);
+  if (pad !== 0 && pad < 4) {
+    throw new RangeError(`a JPEG is ${base} bytes, or at least ${base + 4}`);
+  }
   const coms: Buffer[] = [];
   while (pad > 0) {
     // A segment holds at most 65533 bytes; never leave a remainder too small for a segment.

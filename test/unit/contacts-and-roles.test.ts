@@ -83,8 +83,19 @@ describe('parseTarget', () => {
 });
 
 describe('roles and permissions', () => {
-  it('gives complainants only the portal', () => {
-    expect(ROLE_PERMISSIONS.complainant).toEqual(['portal.access']);
+  it('gives complainants the portal and filing, nothing of the console', () => {
+    expect(ROLE_PERMISSIONS.complainant).toEqual(['portal.access', 'complaints.file']);
+  });
+
+  it('lets only agents, experts and supervisors work cases, and only seniors reconsider', () => {
+    for (const role of ROLES) {
+      expect(can(role, 'complaints.work'), role).toBe(
+        ['agent', 'expert', 'supervisor'].includes(role),
+      );
+      expect(can(role, 'complaints.reconsider'), role).toBe(
+        ['expert', 'supervisor'].includes(role),
+      );
+    }
   });
 
   it('lets only admins manage tokens and users', () => {
@@ -116,9 +127,10 @@ describe('roles and permissions', () => {
     }
   });
 
-  it('gives admins every console permission', () => {
+  it('gives admins every console permission except working cases (admins configure, not handle)', () => {
+    const caseWork = ['portal.access', 'complaints.work', 'complaints.reconsider'];
     expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(
-      PERMISSIONS.filter((p) => p !== 'portal.access').sort(),
+      PERMISSIONS.filter((p) => !caseWork.includes(p)).sort(),
     );
   });
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../server/db/client.js';
+import type { Tx } from '../../server/db/client.js';
 import type { Principal } from '../../server/plugins/auth.js';
 import type { EvidenceItem } from '../../shared/complaints.js';
 
@@ -27,7 +27,7 @@ export interface EvidenceAccess {
    * complaint's checklist, and writes the timeline event.
    */
   onAppended(
-    tx: Db,
+    tx: Tx,
     ctx: {
       complaintId: string;
       principal: Principal;

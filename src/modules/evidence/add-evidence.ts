@@ -34,8 +34,7 @@ export interface AddEvidenceInput {
  */
 async function removeUnreferenced(deps: AddEvidenceDeps, created: string[]): Promise<void> {
   if (created.length === 0) return;
-  await deps.db.transaction(async (rawTx) => {
-    const tx = rawTx as unknown as Db; // see addEvidence
+  await deps.db.transaction(async (tx) => {
     await lockBlobs(tx, created);
     const kept = await referencedBlobs(tx, created);
     for (const sha of created) if (!kept.has(sha)) await deps.store.remove(sha);
@@ -48,10 +47,7 @@ export async function addEvidence(
 ): Promise<EvidenceItem[]> {
   const created: string[] = [];
   try {
-    return await deps.db.transaction(async (rawTx) => {
-      // A drizzle transaction answers every query a Db does; it only lacks `$client` (the pool),
-      // which no repository uses. Typing it as Db lets both modules reuse their repositories.
-      const tx = rawTx as unknown as Db;
+    return await deps.db.transaction(async (tx) => {
       const { number, rows } = await appendEvidence(tx, {
         complaintId: input.complaintId,
         files: input.files.map((f) => ({

@@ -115,7 +115,13 @@ async function inspectAll(
   for (const [i, s] of staged.entries()) {
     const r = await inspectStaged(s.file);
     if (r.ok) {
-      files.push({ staged: s.file, name: s.name, mime: r.mime, kind: r.kind, durationMs: r.durationMs });
+      files.push({
+        staged: s.file,
+        name: s.name,
+        mime: r.mime,
+        kind: r.kind,
+        durationMs: r.durationMs,
+      });
     } else problems[`${FILES_FIELD}[${i}]`] = toFieldProblem(r.problem, locale);
   }
   if (Object.keys(problems).length > 0) throw new AppError('validation_failed', problems);

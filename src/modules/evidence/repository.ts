@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.js';
+import type { Queryable, Tx } from '../../server/db/client.js';
 import { complaints, evidenceBlobs, evidenceRecords } from '../../server/db/schema.js';
 import { AppError } from '../../server/lib/errors.js';
 import type { EvidenceItem } from '../../shared/complaints.js';
@@ -34,7 +34,7 @@ const BLOB_LOCK_NAMESPACE = 7406002;
  * until the transaction ends. Taken in hash order, so two uploads never wait on each other in a
  * cycle.
  */
-export async function lockBlobs(tx: Db, shas: readonly string[]): Promise<void> {
+export async function lockBlobs(tx: Tx, shas: readonly string[]): Promise<void> {
   for (const sha of [...new Set(shas)].sort()) {
     const key = Number.parseInt(sha.slice(0, 8), 16) | 0;
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${BLOB_LOCK_NAMESPACE}::int4, ${key}::int4)`);
@@ -46,7 +46,7 @@ export async function lockBlobs(tx: Db, shas: readonly string[]): Promise<void> 
  * lock makes concurrent uploads to one complaint take consecutive seqs off one chain head.
  */
 export async function appendEvidence(
-  tx: Db,
+  tx: Tx,
   input: AppendEvidenceInput,
 ): Promise<{ number: string; rows: EvidenceRecordRow[] }> {
   const [complaint] = await tx
@@ -108,7 +108,10 @@ export async function appendEvidence(
 }
 
 /** Which of these hashes a committed (or our own) evidence_blobs row references. */
-export async function referencedBlobs(db: Db, shas: readonly string[]): Promise<Set<string>> {
+export async function referencedBlobs(
+  db: Queryable,
+  shas: readonly string[],
+): Promise<Set<string>> {
   if (shas.length === 0) return new Set();
   const rows = await db
     .select({ sha256: evidenceBlobs.sha256 })
@@ -117,7 +120,10 @@ export async function referencedBlobs(db: Db, shas: readonly string[]): Promise<
   return new Set(rows.map((r) => r.sha256));
 }
 
-export async function listRecords(db: Db, complaintId: string): Promise<EvidenceRecordRow[]> {
+export async function listRecords(
+  db: Queryable,
+  complaintId: string,
+): Promise<EvidenceRecordRow[]> {
   return db
     .select()
     .from(evidenceRecords)
@@ -126,7 +132,7 @@ export async function listRecords(db: Db, complaintId: string): Promise<Evidence
 }
 
 export async function findRecord(
-  db: Db,
+  db: Queryable,
   complaintId: string,
   seq: number,
 ): Promise<EvidenceRecordRow | undefined> {
@@ -139,7 +145,7 @@ export async function findRecord(
 
 /** The complaint's evidence, oldest first, as the API shows it. */
 export async function listEvidence(
-  db: Db,
+  db: Queryable,
   complaintId: string,
   number: string,
 ): Promise<EvidenceItem[]> {
