@@ -2,8 +2,11 @@
 export { catalogRoutes } from './routes.js';
 export {
   catalogCounts,
+  fillSeedKeywords,
   findProblemType,
   insertCatalogIfMissing,
   loadCatalog,
+  type CatalogSeedCategory,
   type ProblemTypeForFiling,
 } from './repository.js';
+export { suggestTypes, type SuggestCandidate } from './suggest.js';

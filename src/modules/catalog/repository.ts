@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { catalogCategories, catalogTypes } from '../../server/db/schema.js';
 import type { Category, Priority, ProblemType } from '../../shared/catalog.js';
@@ -40,8 +40,16 @@ export async function catalogCounts(db: Db): Promise<{ categories: number; probl
   return { categories: c?.n ?? 0, problemTypes: t?.n ?? 0 };
 }
 
+/** The shipped catalogue: the contract plus the words people type for each problem type. */
+export interface CatalogSeedCategory extends Omit<Category, 'types'> {
+  types: (ProblemType & { keywords: string[] })[];
+}
+
 /** Inserts the given catalogue; entries that already exist are left as the admin edited them. */
-export async function insertCatalogIfMissing(db: Db, categories: Category[]): Promise<number> {
+export async function insertCatalogIfMissing(
+  db: Db,
+  categories: CatalogSeedCategory[],
+): Promise<number> {
   let inserted = 0;
   await db.transaction(async (tx) => {
     for (const [i, c] of categories.entries()) {
@@ -69,6 +77,31 @@ export async function insertCatalogIfMissing(db: Db, categories: Category[]): Pr
     }
   });
   return inserted;
+}
+
+/**
+ * Gives shipped types their shipped keywords where they have none, for databases seeded before
+ * types had keywords. A row an admin has saved (updated_at moved past created_at) is theirs, even
+ * with no keywords, so it is left alone. Returns how many types were filled.
+ */
+export async function fillSeedKeywords(db: Db, categories: CatalogSeedCategory[]): Promise<number> {
+  let filled = 0;
+  for (const type of categories.flatMap((c) => c.types)) {
+    if (type.keywords.length === 0) continue;
+    const rows = await db
+      .update(catalogTypes)
+      .set({ keywords: type.keywords })
+      .where(
+        and(
+          eq(catalogTypes.code, type.code),
+          sql`cardinality(${catalogTypes.keywords}) = 0`,
+          sql`${catalogTypes.updatedAt} = ${catalogTypes.createdAt}`,
+        ),
+      )
+      .returning({ code: catalogTypes.code });
+    filled += rows.length;
+  }
+  return filled;
 }
 
 export interface ProblemTypeForFiling {

@@ -36,3 +36,18 @@ export const CategorySchema = Type.Object({
 });
 
 export const CatalogReply = Type.Object({ categories: Type.Array(CategorySchema) });
+
+export const SuggestQuery = Type.Object(
+  { q: Type.String({ maxLength: 200, description: 'What the person typed' }) },
+  { additionalProperties: false },
+);
+
+export const TypeSuggestionSchema = Type.Object({
+  categoryCode: Type.String(),
+  typeCode: Type.String(),
+  categoryName: Text,
+  typeName: Text,
+  score: Type.Number({ minimum: 0, maximum: 1 }),
+});
+
+export const SuggestReply = Type.Object({ suggestions: Type.Array(TypeSuggestionSchema) });

@@ -1,79 +1,54 @@
-// 投诉分类 in the console: categories with their problem types as expandable rows.
-import { Card, Table, Tag, Typography } from 'antd';
+// 投诉分类 in the console: categories with their problem types as expandable rows. Everyone with
+// catalog.view reads it; admins (catalog.manage) add and edit entries in drawers.
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category, ProblemType } from '../../app/types';
-import { PriorityTag } from '../../shared/PriorityTag';
+import { useAuth } from '../../app/auth';
 import { QueryState } from '../../shared/QueryState';
 import { useLocalText } from '../../shared/text';
-import { useCatalog } from './api';
-import { RefusalNotice } from './RefusalNotice';
-import { SlaText } from './SlaText';
-import { EvidenceTags, RequiredFieldTags } from './TypeDetails';
+import { AdminTypesTable } from './AdminTypesTable';
+import { useAdminCatalog, type AdminCategory, type AdminType } from './api';
+import { CategoryDrawer } from './CategoryDrawer';
+import { SuggestTester } from './SuggestTester';
+import { TypeDrawer } from './TypeDrawer';
+import './catalogAdmin.css';
 
-function TypesTable({ category }: { category: Category }) {
+type Editing =
+  | { kind: 'category'; category: AdminCategory | null }
+  | { kind: 'type'; type: AdminType | null; categoryCode: string }
+  | null;
+
+function TypeCount({ category }: { category: AdminCategory }) {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const columns: TableColumnsType<ProblemType> = [
-    {
-      title: t('catalog.type'),
-      key: 'name',
-      width: 180,
-      render: (_, type) => (
-        <div>
-          <div style={{ fontWeight: 500 }}>{local(type.name)}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {type.code}
-          </Typography.Text>
-        </div>
-      ),
-    },
-    {
-      title: t('catalog.priority'),
-      key: 'priority',
-      width: 110,
-      render: (_, type) => <PriorityTag priority={type.priority} />,
-    },
-    {
-      title: t('catalog.requiredFields'),
-      key: 'fields',
-      render: (_, type) => <RequiredFieldTags type={type} />,
-    },
-    {
-      title: t('catalog.requiredEvidence'),
-      key: 'evidence',
-      render: (_, type) => <EvidenceTags type={type} />,
-    },
-    {
-      title: t('catalog.sla'),
-      key: 'sla',
-      width: 260,
-      render: (_, type) => <SlaText sla={type.sla} />,
-    },
-  ];
+  const disabled = category.types.filter((x) => !x.enabled).length;
   return (
-    <div>
-      {!category.accepted && <RefusalNotice category={category} />}
-      {category.types.length > 0 && (
-        <Table
-          rowKey="code"
-          size="small"
-          columns={columns}
-          dataSource={category.types}
-          pagination={false}
-          scroll={{ x: 900 }}
-        />
+    <span>
+      {category.types.length - disabled}
+      {disabled > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+          {t('catalogAdmin.disabledCount', { count: disabled })}
+        </Typography.Text>
       )}
-    </div>
+    </span>
   );
 }
 
 export default function CatalogConsolePage() {
   const { t } = useTranslation();
   const local = useLocalText();
-  const catalog = useCatalog();
+  const canManage = useAuth().can('catalog.manage');
+  const catalog = useAdminCatalog();
+  const [editing, setEditing] = useState<Editing>(null);
+  // Drawers keep the last entry while they slide shut, so their content does not jump.
+  const [last, setLast] = useState<Exclude<Editing, null>>({ kind: 'category', category: null });
+  const open = (next: Exclude<Editing, null>) => {
+    setLast(next);
+    setEditing(next);
+  };
 
-  const columns: TableColumnsType<Category> = [
+  const columns: TableColumnsType<AdminCategory> = [
     {
       title: t('catalog.category'),
       key: 'name',
@@ -95,7 +70,7 @@ export default function CatalogConsolePage() {
     {
       title: t('catalog.status'),
       key: 'accepted',
-      width: 120,
+      width: 110,
       render: (_, category) =>
         category.accepted ? (
           <Tag color="blue">{t('catalog.accepted')}</Tag>
@@ -106,37 +81,104 @@ export default function CatalogConsolePage() {
     {
       title: t('catalog.typeCount'),
       key: 'types',
-      width: 120,
+      width: 130,
       align: 'right',
-      render: (_, category) => category.types.length,
+      render: (_, category) => <TypeCount category={category} />,
     },
   ];
+  if (canManage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
+      render: (_, category) => (
+        <Button
+          type="link"
+          size="small"
+          icon={<EditOutlined />}
+          // The row also expands on click; editing should not toggle it.
+          onClick={(event) => {
+            event.stopPropagation();
+            open({ kind: 'category', category });
+          }}
+          data-testid={`edit-category-${category.code}`}
+        >
+          {t('catalogAdmin.edit')}
+        </Button>
+      ),
+    });
+  }
 
+  const categories = catalog.data ?? [];
+  const shown = editing ?? last;
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('console.nav.catalog')}
-        </Typography.Title>
-      }
-    >
-      <Typography.Paragraph type="secondary">{t('catalog.consoleIntro')}</Typography.Paragraph>
-      <QueryState query={catalog} rows={8}>
-        {(categories) => (
-          <Table
-            rowKey="code"
-            columns={columns}
-            dataSource={categories}
-            pagination={false}
-            expandable={{
-              expandedRowRender: (category) => <TypesTable category={category} />,
-              expandRowByClick: true,
-            }}
-            scroll={{ x: 760 }}
-            data-testid="catalog-table"
+    <>
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('console.nav.catalog')}
+          </Typography.Title>
+        }
+        extra={
+          canManage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => open({ kind: 'category', category: null })}
+              data-testid="new-category"
+            >
+              {t('catalogAdmin.newCategory')}
+            </Button>
+          )
+        }
+      >
+        <Space orientation="vertical" size={4} style={{ marginBottom: 16 }}>
+          <Typography.Text type="secondary">{t('catalog.consoleIntro')}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="catalog-mode">
+            {canManage ? t('catalogAdmin.manageIntro') : t('catalogAdmin.readOnlyIntro')}
+          </Typography.Text>
+        </Space>
+        <QueryState query={catalog} rows={8}>
+          {(data) => (
+            <Table
+              rowKey="code"
+              columns={columns}
+              dataSource={data}
+              pagination={false}
+              expandable={{
+                expandedRowRender: (category) => (
+                  <AdminTypesTable
+                    category={category}
+                    canManage={canManage}
+                    onEdit={(type) => open({ kind: 'type', type, categoryCode: type.categoryCode })}
+                    onAdd={() => open({ kind: 'type', type: null, categoryCode: category.code })}
+                  />
+                ),
+                expandRowByClick: true,
+              }}
+              scroll={{ x: 760 }}
+              data-testid="catalog-table"
+            />
+          )}
+        </QueryState>
+      </Card>
+      <SuggestTester />
+      {canManage && (
+        <>
+          <CategoryDrawer
+            open={editing?.kind === 'category'}
+            category={shown.kind === 'category' ? shown.category : null}
+            onClose={() => setEditing(null)}
           />
-        )}
-      </QueryState>
-    </Card>
+          <TypeDrawer
+            open={editing?.kind === 'type'}
+            type={shown.kind === 'type' ? shown.type : null}
+            categoryCode={shown.kind === 'type' ? shown.categoryCode : (categories[0]?.code ?? '')}
+            categories={categories}
+            onClose={() => setEditing(null)}
+          />
+        </>
+      )}
+    </>
   );
 }

@@ -24,32 +24,34 @@ function CategoryBody({ category }: { category: Category }) {
         </Typography.Paragraph>
       )}
       {!category.accepted && <RefusalNotice category={category} />}
-      {category.types.map((type) => (
-        <div className="type-block" key={type.code} data-testid={`type-${type.code}`}>
-          <div className="type-block-head">
-            <span className="type-block-name">{local(type.name)}</span>
-            <PriorityTag priority={type.priority} />
+      {/* A refused category's types only name what is refused; the guidance says it all. */}
+      {category.accepted &&
+        category.types.map((type) => (
+          <div className="type-block" key={type.code} data-testid={`type-${type.code}`}>
+            <div className="type-block-head">
+              <span className="type-block-name">{local(type.name)}</span>
+              <PriorityTag priority={type.priority} />
+            </div>
+            <div className="kv">
+              <span className="kv-label">{t('catalog.requiredFields')}</span>
+              <span className="kv-value">
+                <RequiredFieldTags type={type} />
+              </span>
+            </div>
+            <div className="kv">
+              <span className="kv-label">{t('catalog.requiredEvidence')}</span>
+              <span className="kv-value">
+                <EvidenceTags type={type} />
+              </span>
+            </div>
+            <div className="kv">
+              <span className="kv-label">{t('catalog.sla')}</span>
+              <span className="kv-value">
+                <SlaText sla={type.sla} brief />
+              </span>
+            </div>
           </div>
-          <div className="kv">
-            <span className="kv-label">{t('catalog.requiredFields')}</span>
-            <span className="kv-value">
-              <RequiredFieldTags type={type} />
-            </span>
-          </div>
-          <div className="kv">
-            <span className="kv-label">{t('catalog.requiredEvidence')}</span>
-            <span className="kv-value">
-              <EvidenceTags type={type} />
-            </span>
-          </div>
-          <div className="kv">
-            <span className="kv-label">{t('catalog.sla')}</span>
-            <span className="kv-value">
-              <SlaText sla={type.sla} brief />
-            </span>
-          </div>
-        </div>
-      ))}
+        ))}
     </div>
   );
 }

@@ -1,0 +1,5 @@
+import type { Db } from '../../server/db/client.js';
+
+export interface CatalogDeps {
+  db: Db;
+}

@@ -1,0 +1,94 @@
+// The frame both catalogue drawers share: save/cancel in the header, the server's refusal shown
+// next to the fields it names (and above the form for anything else), fresh values on each open.
+import { Alert, Button, Drawer, Form, Space, type FormInstance } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../shared/formErrors';
+import { applyServerErrors, firstErrorPath } from './serverErrors';
+
+/**
+ * A form that starts from its stored values each time the drawer opens for an entry. Keyed on
+ * the entry (its code), not the object, so a background refetch does not wipe what is typed.
+ */
+export function useDrawerForm<V>(
+  open: boolean,
+  entryKey: string,
+  shows: (path: string) => boolean,
+  alias?: (path: string) => string,
+) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<V>();
+  const [failure, setFailure] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setFailure(null);
+  }, [open, entryKey, form]);
+
+  const onError = (error: unknown) => {
+    const rest = applyServerErrors(form, error, shows, alias);
+    const first = firstErrorPath(error, shows, alias);
+    if (first) form.scrollToField(first);
+    if (!first || rest.length > 0) setFailure([errorMessage(error, t), ...rest]);
+  };
+  return { form, failure, clearFailure: () => setFailure(null), onError };
+}
+
+export function EditDrawer({
+  open,
+  title,
+  size,
+  form,
+  saving,
+  failure,
+  saveTestId,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  size: number;
+  form: FormInstance;
+  saving: boolean;
+  failure: string[] | null;
+  saveTestId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={size}
+      title={title}
+      // Rendered while closed so the form instance is always connected to its fields.
+      forceRender
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={saving}
+            onClick={() => form.submit()}
+            data-testid={saveTestId}
+          >
+            {t('catalogAdmin.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={failure[0]}
+          description={failure.length > 1 ? failure.slice(1).join('\n') : undefined}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {children}
+    </Drawer>
+  );
+}
