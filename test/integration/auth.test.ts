@@ -193,7 +193,7 @@ describe('complainant one-time codes', () => {
       name: '张三',
       phone: '138****8000',
     });
-    expect(login.json().permissions).toEqual(['portal.access']);
+    expect(login.json().permissions).toEqual(['portal.access', 'complaints.file']);
     // A code works once.
     expect((await verify(DEMO_PHONE, code)).statusCode).toBe(401);
   });
