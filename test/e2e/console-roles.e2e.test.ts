@@ -13,10 +13,10 @@ import {
 } from './support.js';
 
 const EXPECTED_MENU: Record<StaffRoleName, string[]> = {
-  admin: ['工作台', '投诉分类', '用户管理', 'API 令牌'],
-  supervisor: ['工作台', '投诉分类', '用户管理'],
-  expert: ['工作台', '投诉分类'],
-  agent: ['工作台', '投诉分类'],
+  admin: ['工作台', '投诉处理', '投诉分类', '用户管理', 'API 令牌'],
+  supervisor: ['工作台', '投诉处理', '投诉分类', '用户管理'],
+  expert: ['工作台', '投诉处理', '投诉分类'],
+  agent: ['工作台', '投诉处理', '投诉分类'],
   merchant: ['工作台'],
 };
 
@@ -69,7 +69,13 @@ describe('console sign-in and permissions', { timeout: 90_000 }, () => {
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => url.pathname === '/console');
     await page.getByTestId('system-card').locator('.ant-statistic').first().waitFor();
-    expect(await menuItems(page)).toEqual(['Dashboard', 'Categories', 'Users', 'API tokens']);
+    expect(await menuItems(page)).toEqual([
+      'Dashboard',
+      'Complaints',
+      'Categories',
+      'Users',
+      'API tokens',
+    ]);
     // Only data (the demo user's Chinese name) may remain Chinese.
     const cards = page.locator('[data-testid=permissions-card], [data-testid=system-card]');
     expect((await cards.allInnerTexts()).join('\n')).not.toMatch(HAN);

@@ -1,6 +1,12 @@
 // The console's pages, listed once: the router guards each with its permission and the sidebar
-// shows the ones the session's permissions allow.
-import { AppstoreOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+// shows the ones the session's permissions allow (pages reached from another page say nav: false).
+import {
+  AppstoreOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from './types';
 
@@ -10,6 +16,8 @@ export interface ConsolePage {
   permission: Permission;
   labelKey: string;
   icon: ReactNode;
+  /** False for pages opened from another page (a complaint, a form): routed, not in the sidebar. */
+  nav?: boolean;
   // Loaded on demand: the console is staff-only, complainants on phones never download it.
   Page: LazyExoticComponent<ComponentType>;
 }
@@ -21,6 +29,29 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     labelKey: 'console.nav.dashboard',
     icon: <DashboardOutlined />,
     Page: lazy(() => import('../features/dashboard/DashboardPage')),
+  },
+  {
+    path: '/console/complaints',
+    permission: 'complaints.read',
+    labelKey: 'consoleComplaints.nav.list',
+    icon: <FileTextOutlined />,
+    Page: lazy(() => import('../features/console-complaints/ComplaintListPage')),
+  },
+  {
+    path: '/console/complaints/new',
+    permission: 'complaints.file',
+    labelKey: 'consoleComplaints.new.title',
+    icon: <FileTextOutlined />,
+    nav: false,
+    Page: lazy(() => import('../features/console-complaints/NewComplaintPage')),
+  },
+  {
+    path: '/console/complaints/:number',
+    permission: 'complaints.read',
+    labelKey: 'consoleComplaints.detail.title',
+    icon: <FileTextOutlined />,
+    nav: false,
+    Page: lazy(() => import('../features/console-complaints/ComplaintPage')),
   },
   {
     path: '/console/catalog',

@@ -16,10 +16,13 @@ import { loginPath } from '../../shared/redirect';
 import { useAuth, useLogout } from '../auth';
 import { CONSOLE_PAGES } from '../console-pages';
 
+const NAV_PAGES = CONSOLE_PAGES.filter((item) => item.nav !== false);
+
 function selectedKey(pathname: string): string {
   // The dashboard lives at the console root, so it only matches exactly; an unknown
-  // /console/… page highlights nothing.
-  const match = CONSOLE_PAGES.find((item) =>
+  // /console/… page highlights nothing; a page off the sidebar (a complaint) highlights the
+  // sidebar page it sits under (the complaint list).
+  const match = NAV_PAGES.find((item) =>
     item.path === '/console'
       ? pathname === item.path || pathname === `${item.path}/`
       : pathname === item.path || pathname.startsWith(`${item.path}/`),
@@ -48,7 +51,7 @@ export default function ConsoleLayout() {
   }
   if (!can('console.access')) return <ConsoleForbiddenPage />;
 
-  const items: MenuProps['items'] = CONSOLE_PAGES.filter((item) => can(item.permission)).map(
+  const items: MenuProps['items'] = NAV_PAGES.filter((item) => can(item.permission)).map(
     (item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }),
   );
 

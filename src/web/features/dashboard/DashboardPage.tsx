@@ -7,6 +7,7 @@ import { QueryState } from '../../shared/QueryState';
 import { RoleTag } from '../../shared/RoleTag';
 import { useFormatDateTime } from '../../shared/text';
 import { useSystemInfo } from './api';
+import { OpenComplaintsCard } from './OpenComplaintsCard';
 
 function WelcomeCard() {
   const { t } = useTranslation();
@@ -103,6 +104,7 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const showSystem = can('system.info');
+  const showComplaints = can('complaints.read');
   return (
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -112,6 +114,7 @@ export default function DashboardPage() {
         <Col xs={24} xl={showSystem ? 14 : 24}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <WelcomeCard />
+            {showComplaints && <OpenComplaintsCard />}
             <PermissionsCard />
           </Space>
         </Col>
