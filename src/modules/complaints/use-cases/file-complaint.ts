@@ -203,9 +203,7 @@ export async function fileComplaint(
       : { kind: 'staff' as const, actor };
   const complaint = await loadDetail(deps, row!, viewer, opts.locale);
   const notice = outcome.linked
-    ? opts.locale === 'en'
-      ? `You already have an open complaint about this (${row!.number}); this filing has been added to it, so there is no need to file again.`
-      : `您已有一件相同问题的投诉正在处理（编号 ${row!.number}），本次提交已并入该投诉，无需重复提交。`
+    ? repeatNotice(row!.number, actor.kind === 'complainant', opts.locale)
     : null;
   return {
     status: outcome.linked ? 200 : 201,
@@ -290,4 +288,16 @@ async function createAccepted(tx: Tx, f: NewFiling): Promise<string> {
     data: { number },
   });
   return row.id;
+}
+
+/** What the filer is told when the filing joined an open complaint (the person, or staff for them). */
+function repeatNotice(number: string, self: boolean, locale: Locale): string {
+  if (locale === 'en') {
+    return self
+      ? `You already have an open complaint about this (${number}); this filing has been added to it, so there is no need to file again.`
+      : `This person already has an open complaint about this (${number}); the filing has been added to it instead of opening a new case.`;
+  }
+  return self
+    ? `您已有一件相同问题的投诉正在处理（编号 ${number}），本次提交已并入该投诉，无需重复提交。`
+    : `该投诉人已有一件相同问题的投诉正在处理（编号 ${number}），本次登记已并入该投诉，未新建案件。`;
 }
