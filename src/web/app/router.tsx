@@ -14,6 +14,11 @@ import { RequirePermission } from './RequirePermission';
 
 // The console is staff-only and heavier; complainants on phones never download it.
 const ConsoleLayout = lazy(() => import('./layouts/ConsoleLayout'));
+// Complaint pages load on first use, so the home page stays light on a phone.
+const FilePage = lazy(() => import('../features/complaints/filing/FilePage'));
+const MyComplaintsPage = lazy(() => import('../features/complaints/list/MyComplaintsPage'));
+const ComplaintPage = lazy(() => import('../features/complaints/detail/ComplaintPage'));
+const TrackPage = lazy(() => import('../features/complaints/track/TrackPage'));
 const ConsoleLoginPage = lazy(() => import('../features/auth/ConsoleLoginPage'));
 
 function suspended(node: ReactNode) {
@@ -30,6 +35,10 @@ export const router = createBrowserRouter([
       { path: 'scope', element: <ScopePage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'me', element: <MePage /> },
+      { path: 'file', element: suspended(<FilePage />) },
+      { path: 'complaints', element: suspended(<MyComplaintsPage />) },
+      { path: 'complaints/:number', element: suspended(<ComplaintPage />) },
+      { path: 'track', element: suspended(<TrackPage />) },
       { path: '*', element: <NotFound home="/" backKey="common.backHome" /> },
     ],
   },

@@ -1,10 +1,18 @@
-// Complainant portal frame: top bar (with nav on desktop), bottom tab bar on phones.
-import { HomeOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+// Complainant portal frame: top bar (with nav on desktop), bottom tab bar on phones. 受理范围 is
+// left out of the tab bar (five tabs is the most a phone takes); home and the wizard link to it.
+import {
+  EditOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { BrandMark } from '../../shared/BrandMark';
 import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { useAuth } from '../auth';
+import './portal-nav.css';
 
 export function PortalLayout() {
   const { t } = useTranslation();
@@ -27,6 +35,9 @@ export function PortalLayout() {
             <NavLink to="/" end>
               {t('nav.home')}
             </NavLink>
+            <NavLink to="/file">{t('portalComplaints.nav.file')}</NavLink>
+            <NavLink to="/complaints">{t('portalComplaints.nav.mine')}</NavLink>
+            <NavLink to="/track">{t('portalComplaints.nav.track')}</NavLink>
             <NavLink to="/scope">{t('nav.scope')}</NavLink>
             <NavLink to={meTarget} className={meActive ? 'active' : ''}>
               {meLabel}
@@ -46,9 +57,17 @@ export function PortalLayout() {
           <HomeOutlined />
           <span>{t('nav.home')}</span>
         </NavLink>
-        <NavLink to="/scope">
-          <ProfileOutlined />
-          <span>{t('nav.scope')}</span>
+        <NavLink to="/file">
+          <EditOutlined />
+          <span>{t('portalComplaints.nav.fileTab')}</span>
+        </NavLink>
+        <NavLink to="/complaints">
+          <UnorderedListOutlined />
+          <span>{t('portalComplaints.nav.mineTab')}</span>
+        </NavLink>
+        <NavLink to="/track">
+          <FileSearchOutlined />
+          <span>{t('portalComplaints.nav.trackTab')}</span>
         </NavLink>
         <NavLink to="/me" className={meActive ? 'active' : ''}>
           <UserOutlined />

@@ -1,4 +1,5 @@
-// Portal home: what Redress is, the entries coming in later stages, and the scope summary.
+// Portal home: what Redress is, the ways in (file, my complaints, track; the assistant comes in
+// a later stage), and the scope summary.
 import {
   CommentOutlined,
   EditOutlined,
@@ -15,18 +16,47 @@ import { LinkButton } from '../../shared/LinkButton';
 import { QueryState } from '../../shared/QueryState';
 import { useLocalText } from '../../shared/text';
 import { useCatalog } from '../catalog/api';
+import './home.css';
 
 interface Entry {
   key: string;
   icon: ReactNode;
+  /** Where it leads; entries without one are not open yet. */
+  to?: string;
 }
 
 const ENTRIES: Entry[] = [
-  { key: 'file', icon: <EditOutlined /> },
-  { key: 'mine', icon: <UnorderedListOutlined /> },
-  { key: 'track', icon: <FileSearchOutlined /> },
+  { key: 'file', icon: <EditOutlined />, to: '/file' },
+  { key: 'mine', icon: <UnorderedListOutlined />, to: '/complaints' },
+  { key: 'track', icon: <FileSearchOutlined />, to: '/track' },
   { key: 'assistant', icon: <CommentOutlined /> },
 ];
+
+function EntryCard({ entry }: { entry: Entry }) {
+  const { t } = useTranslation();
+  const body = (
+    <>
+      <div className="entry-card-icon">{entry.icon}</div>
+      <div className="entry-card-title">{t(`home.entry.${entry.key}.title`)}</div>
+      <div className="entry-card-desc">{t(`home.entry.${entry.key}.desc`)}</div>
+    </>
+  );
+  if (entry.to) {
+    return (
+      <Link to={entry.to} className="entry-card entry-card-open" data-testid={`entry-${entry.key}`}>
+        {body}
+      </Link>
+    );
+  }
+  return (
+    <div className="entry-card" aria-disabled="true">
+      <Tag className="entry-card-tag" color="default">
+        {t('common.comingSoon')}
+      </Tag>
+      {body}
+    </div>
+  );
+}
 
 function AccountEntry() {
   const { t } = useTranslation();
@@ -55,8 +85,8 @@ function AccountEntry() {
   return (
     <Space wrap>
       <span className="hero-hint">{t('home.hello', { name: session.user.name })}</span>
-      <LinkButton to="/me" size="large">
-        {t('nav.me')}
+      <LinkButton to="/file" size="large" icon={<EditOutlined />} style={{ fontWeight: 500 }}>
+        {t('home.entry.file.title')}
       </LinkButton>
     </Space>
   );
@@ -111,14 +141,7 @@ export function HomePage() {
       </section>
       <div className="entry-grid" data-testid="entry-grid">
         {ENTRIES.map((entry) => (
-          <div className="entry-card" key={entry.key} aria-disabled="true">
-            <Tag className="entry-card-tag" color="default">
-              {t('common.comingSoon')}
-            </Tag>
-            <div className="entry-card-icon">{entry.icon}</div>
-            <div className="entry-card-title">{t(`home.entry.${entry.key}.title`)}</div>
-            <div className="entry-card-desc">{t(`home.entry.${entry.key}.desc`)}</div>
-          </div>
+          <EntryCard key={entry.key} entry={entry} />
         ))}
       </div>
       <ScopeSummary />
