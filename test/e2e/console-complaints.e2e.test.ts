@@ -6,52 +6,22 @@ import { describe, expect, it } from 'vitest';
 import { makePdf, makePng } from '../helpers/files.js';
 import {
   COMPLAINANT_PHONE,
-  DESKTOP,
   menuItems,
-  openPage,
   screenshot,
   STAFF_EMAILS,
-  staffLogin,
   useJourneyEnv,
   type OpenedPage,
 } from './support.js';
 import { ApiClient } from './complaint-api-client.js';
+import {
+  consoleLogin as loginAs,
+  consoleStage as stage,
+  openConsoleComplaint as openComplaint,
+  resolveInConsole as resolve,
+  waitForStage,
+} from './console-steps.js';
 
 const CALLER_PHONE = '13900139001';
-
-async function loginAs(
-  env: ReturnType<typeof useJourneyEnv>,
-  role: 'agent' | 'expert' | 'merchant',
-) {
-  const opened = await openPage(env.browser, env.server.baseUrl, DESKTOP);
-  await staffLogin(opened.page, STAFF_EMAILS[role], env.server.demoPassword);
-  await opened.page.waitForURL((url) => url.pathname === '/console');
-  return opened;
-}
-
-async function openComplaint(page: Page, number: string): Promise<void> {
-  await page.goto(`/console/complaints/${number}`);
-  await page.getByTestId('complaint-page').waitFor();
-}
-
-async function stage(page: Page): Promise<string> {
-  return (await page.getByTestId('complaint-header').getByTestId('status-tag').innerText()).trim();
-}
-
-async function waitForStage(page: Page, label: string): Promise<void> {
-  await page.getByTestId('complaint-header').getByTestId('status-tag').getByText(label).waitFor();
-}
-
-/** 办结 through the modal, with the handling opinion. */
-async function resolve(page: Page, opinion: string): Promise<void> {
-  await page.getByTestId('action-resolve').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await page.getByTestId('opinion-input').fill(opinion);
-  await dialog.getByRole('button', { name: /办\s*结/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await waitForStage(page, '处理完成');
-}
 
 /** The caller's complaint as the agent types it while on the phone. */
 async function fillCallersComplaint(page: Page): Promise<void> {

@@ -1,6 +1,7 @@
 // The complainant's side of the portal, phone-sized first: file a complaint with evidence, follow
-// it through a materials request, a result, an appeal and a reconsideration, rate it; track it
-// without logging in; the client-side checks; English.
+// it through a materials request, a result, an appeal and a reconsideration — staff doing their
+// part in the console, in the same journey — rate it; track it without logging in; the
+// client-side checks; English.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,11 +15,16 @@ import {
   screenshot,
   SCREENSHOT_DIR,
   settle,
-  STAFF_EMAILS,
   useJourneyEnv,
   waitForOtp,
-  type StaffRoleName,
 } from './support.js';
+import {
+  consoleLogin,
+  openConsoleComplaint,
+  requestMaterialsInConsole,
+  resolveInConsole,
+  waitForStage,
+} from './console-steps.js';
 
 /** Fresh complainants, so no earlier journey's resend cool-down or complaints get in the way. */
 const FILER_PHONE = '13912340001';
@@ -52,30 +58,6 @@ describe('complainant complaint journeys', { timeout: 240_000 }, () => {
     const code = await waitForOtp((t) => env.server.lastOtp(t), target, previous);
     await page.getByTestId('login-code').fill(code);
     await page.getByTestId('login-submit').click();
-  }
-
-  /** Staff act through the API here: the console journeys are tested elsewhere. */
-  async function staff(role: StaffRoleName) {
-    const base = env.server.baseUrl;
-    const res = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: STAFF_EMAILS[role], password: env.server.demoPassword }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return async (path: string, body: unknown): Promise<void> => {
-      const r = await fetch(`${base}/api/v1/complaints/${filed}/${path}`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!r.ok) throw new Error(`${role} ${path}: ${r.status} ${await r.text()}`);
-    };
   }
 
   async function stage(page: Page): Promise<string> {
@@ -213,17 +195,21 @@ describe('complainant complaint journeys', { timeout: 240_000 }, () => {
     await page.getByTestId('add-evidence-form').waitFor({ state: 'detached' });
     await expect(page.getByTestId('evidence-list').locator('li').count()).resolves.toBe(3);
 
-    // An agent asks for materials; the complainant sees exactly those items and hands them in.
-    const agent = await staff('agent');
-    await agent('transitions', { action: 'investigate' });
-    await agent('material-requests', {
-      items: ['快递面单照片', '签收记录截图'],
-      note: '请补充快递面单和签收记录，便于我们与快递公司核实。',
-    });
+    // An agent, in the console, asks for materials; the complainant sees exactly those items.
+    const agent = await consoleLogin(env, 'agent');
+    await openConsoleComplaint(agent.page, filed);
+    await agent.page.getByTestId('action-investigate').click();
+    await waitForStage(agent.page, '调查中');
+    const asked = await requestMaterialsInConsole(
+      agent.page,
+      '请补充快递面单和签收记录，便于我们与快递公司核实。',
+    );
+    expect(asked.length).toBeGreaterThan(0);
+    await screenshot(agent.page, 'journey-agent-requested-materials');
     await openComplaint(page, errors);
     await expect(stage(page)).resolves.toBe('待补充材料');
     const items = await page.getByTestId('requested-items').locator('li').allInnerTexts();
-    expect(items).toEqual(['快递面单照片', '签收记录截图']);
+    expect(items).toEqual(asked);
     await screenshot(page, 'complaint-materials-requested');
     await page
       .getByTestId('materials-files')
@@ -239,11 +225,12 @@ describe('complainant complaint journeys', { timeout: 240_000 }, () => {
     await expect(page.getByTestId('evidence-list').locator('li').count()).resolves.toBe(5);
     await screenshot(page, 'complaint-materials-supplied');
 
-    // The agent resolves; the complainant appeals with a reason and a new photo.
-    await agent('transitions', {
-      action: 'resolve',
-      opinion: '经核实，快递已妥投至代收点，不予赔付。',
-    });
+    // The agent resolves in the console; the complainant appeals with a reason and a new photo.
+    await agent.page.reload();
+    await waitForStage(agent.page, '调查中');
+    await resolveInConsole(agent.page, '经核实，快递已妥投至代收点，不予赔付。');
+    expect(agent.errors).toEqual([]);
+    await agent.context.close();
     await openComplaint(page, errors);
     await expect(stage(page)).resolves.toBe('处理完成');
     await page.getByTestId('latest-opinion').getByText('不予赔付').waitFor();
@@ -260,13 +247,16 @@ describe('complainant complaint journeys', { timeout: 240_000 }, () => {
     await expect(page.getByTestId('evidence-list').locator('li').count()).resolves.toBe(6);
     await screenshot(page, 'complaint-appealed');
 
-    // An expert (not the first resolver) reconsiders and resolves; the complainant rates it.
-    const expert = await staff('expert');
-    await expert('transitions', { action: 'start_reconsideration' });
-    await expert('transitions', {
-      action: 'resolve',
-      opinion: '复议认定包裹遗失，快递公司全额退款并补偿运费。',
-    });
+    // An expert (not the first resolver) reconsiders in the console and resolves; the
+    // complainant rates it.
+    const expert = await consoleLogin(env, 'expert');
+    await openConsoleComplaint(expert.page, filed);
+    await expert.page.getByTestId('action-start_reconsideration').click();
+    await waitForStage(expert.page, '复议中');
+    await resolveInConsole(expert.page, '复议认定包裹遗失，快递公司全额退款并补偿运费。');
+    await screenshot(expert.page, 'journey-expert-reconsidered');
+    expect(expert.errors).toEqual([]);
+    await expert.context.close();
     await openComplaint(page, errors);
     await expect(stage(page)).resolves.toBe('处理完成');
     await page.getByTestId('rating-card').waitFor();
