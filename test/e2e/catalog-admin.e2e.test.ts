@@ -56,8 +56,15 @@ describe('catalogue editing in the console', { timeout: 90_000 }, () => {
     const lastRow = drawer.locator('.catalog-fields-row:not(.catalog-list-head)').last();
     // waybill_number is taken by the first row: only the server checks that, by field.
     await lastRow.getByTestId('field-key').fill('waybill_number');
-    await lastRow.getByTestId('field-kind').click();
-    await page.locator('.ant-select-item-option:visible', { hasText: /^日期$/ }).click();
+    // Under load a click can land while the dropdown is still animating open: retry the pick.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await lastRow.getByTestId('field-kind').click();
+      const option = page.locator('.ant-select-item-option:visible', { hasText: /^日期$/ });
+      await option.waitFor();
+      await option.click();
+      await page.waitForTimeout(300);
+      if ((await lastRow.getByTestId('field-kind').innerText()) === '日期') break;
+    }
     await expect(lastRow.getByTestId('field-kind').innerText()).resolves.toBe('日期');
     await lastRow.getByTestId('field-label-zh').fill('原定送达日期');
     await lastRow.getByTestId('field-label-en').fill('Expected delivery date');
