@@ -2,23 +2,21 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { catalogCategories, catalogTypes } from '../../server/db/schema.js';
-import type { Priority } from '../../shared/catalog.js';
 import type { AdminCategory, AdminType } from './admin-schema.js';
+import {
+  loadCatalogRows,
+  toCategoryHead,
+  toProblemType,
+  type CategoryRow,
+  type TypeRow,
+} from './repository.js';
 import type { SuggestCandidate } from './suggest.js';
 import type { CategoryDraft, TypeDraft } from './validate.js';
 
-type CategoryRow = typeof catalogCategories.$inferSelect;
-type TypeRow = typeof catalogTypes.$inferSelect;
-
 export function presentType(t: TypeRow): AdminType {
   return {
-    code: t.code,
+    ...toProblemType(t),
     categoryCode: t.categoryCode,
-    name: t.name,
-    priority: t.priority as Priority,
-    requiredFields: t.requiredFields,
-    requiredEvidence: t.requiredEvidence,
-    sla: t.sla,
     keywords: t.keywords,
     enabled: t.enabled,
     sortOrder: t.sortOrder,
@@ -28,11 +26,7 @@ export function presentType(t: TypeRow): AdminType {
 
 function presentCategory(c: CategoryRow, types: TypeRow[]): AdminCategory {
   return {
-    code: c.code,
-    name: c.name,
-    description: c.description,
-    accepted: c.accepted,
-    refusalGuidance: c.refusalGuidance ?? null,
+    ...toCategoryHead(c),
     sortOrder: c.sortOrder,
     updatedAt: c.updatedAt.toISOString(),
     types: types.filter((t) => t.categoryCode === c.code).map(presentType),
@@ -41,14 +35,7 @@ function presentCategory(c: CategoryRow, types: TypeRow[]): AdminCategory {
 
 /** Everything, disabled types included, in display order. */
 export async function loadAdminCatalog(db: Db): Promise<AdminCategory[]> {
-  const cats = await db
-    .select()
-    .from(catalogCategories)
-    .orderBy(asc(catalogCategories.sortOrder), asc(catalogCategories.code));
-  const types = await db
-    .select()
-    .from(catalogTypes)
-    .orderBy(asc(catalogTypes.sortOrder), asc(catalogTypes.code));
+  const { cats, types } = await loadCatalogRows(db);
   return cats.map((c) => presentCategory(c, types));
 }
 

@@ -3,34 +3,50 @@ import type { Db } from '../../server/db/client.js';
 import { catalogCategories, catalogTypes } from '../../server/db/schema.js';
 import type { Category, Priority, ProblemType } from '../../shared/catalog.js';
 
-export async function loadCatalog(
-  db: Db,
-  opts: { includeDisabled?: boolean } = {},
-): Promise<Category[]> {
-  const cats = await db
-    .select()
-    .from(catalogCategories)
-    .orderBy(asc(catalogCategories.sortOrder), asc(catalogCategories.code));
-  const types = await db
-    .select()
-    .from(catalogTypes)
-    .orderBy(asc(catalogTypes.sortOrder), asc(catalogTypes.code));
-  return cats.map((c) => ({
+export type CategoryRow = typeof catalogCategories.$inferSelect;
+export type TypeRow = typeof catalogTypes.$inferSelect;
+
+/** Every category and type row, in display order (sort order, then code). */
+export async function loadCatalogRows(db: Db): Promise<{ cats: CategoryRow[]; types: TypeRow[] }> {
+  const [cats, types] = await Promise.all([
+    db
+      .select()
+      .from(catalogCategories)
+      .orderBy(asc(catalogCategories.sortOrder), asc(catalogCategories.code)),
+    db.select().from(catalogTypes).orderBy(asc(catalogTypes.sortOrder), asc(catalogTypes.code)),
+  ]);
+  return { cats, types };
+}
+
+/** A category as the public contract has it, without its types. */
+export function toCategoryHead(c: CategoryRow): Omit<Category, 'types'> {
+  return {
     code: c.code,
     name: c.name,
     description: c.description,
     accepted: c.accepted,
     refusalGuidance: c.refusalGuidance ?? null,
-    types: types
-      .filter((t) => t.categoryCode === c.code && (opts.includeDisabled || t.enabled))
-      .map((t) => ({
-        code: t.code,
-        name: t.name,
-        priority: t.priority as Priority,
-        requiredFields: t.requiredFields,
-        requiredEvidence: t.requiredEvidence,
-        sla: t.sla,
-      })),
+  };
+}
+
+/** A problem type as the public contract has it. */
+export function toProblemType(t: TypeRow): ProblemType {
+  return {
+    code: t.code,
+    name: t.name,
+    priority: t.priority as Priority,
+    requiredFields: t.requiredFields,
+    requiredEvidence: t.requiredEvidence,
+    sla: t.sla,
+  };
+}
+
+/** The public catalogue: enabled types only. */
+export async function loadCatalog(db: Db): Promise<Category[]> {
+  const { cats, types } = await loadCatalogRows(db);
+  return cats.map((c) => ({
+    ...toCategoryHead(c),
+    types: types.filter((t) => t.categoryCode === c.code && t.enabled).map(toProblemType),
   }));
 }
 
@@ -85,6 +101,17 @@ export async function insertCatalogIfMissing(
  * with no keywords, so it is left alone. Returns how many types were filled.
  */
 export async function fillSeedKeywords(db: Db, categories: CatalogSeedCategory[]): Promise<number> {
+  // Runs at every start: one cheap question first, the per-type updates only when needed.
+  const [pending] = await db
+    .select({ n: count() })
+    .from(catalogTypes)
+    .where(
+      and(
+        sql`cardinality(${catalogTypes.keywords}) = 0`,
+        sql`${catalogTypes.updatedAt} = ${catalogTypes.createdAt}`,
+      ),
+    );
+  if (!pending?.n) return 0;
   let filled = 0;
   for (const type of categories.flatMap((c) => c.types)) {
     if (type.keywords.length === 0) continue;
@@ -122,24 +149,9 @@ export async function findProblemType(
     .where(eq(catalogTypes.code, typeCode))
     .limit(1);
   if (!row) return null;
-  const c = row.catalog_categories;
-  const t = row.catalog_types;
   return {
-    category: {
-      code: c.code,
-      name: c.name,
-      description: c.description,
-      accepted: c.accepted,
-      refusalGuidance: c.refusalGuidance ?? null,
-    },
-    type: {
-      code: t.code,
-      name: t.name,
-      priority: t.priority as Priority,
-      requiredFields: t.requiredFields,
-      requiredEvidence: t.requiredEvidence,
-      sla: t.sla,
-    },
-    enabled: t.enabled,
+    category: toCategoryHead(row.catalog_categories),
+    type: toProblemType(row.catalog_types),
+    enabled: row.catalog_types.enabled,
   };
 }
