@@ -11,7 +11,7 @@ import {
 } from '../modules/accounts/index.js';
 import { catalogRoutes } from '../modules/catalog/index.js';
 import { complaintsRoutes, evidenceAccess } from '../modules/complaints/index.js';
-import { EvidenceStore, evidenceRoutes, listEvidence } from '../modules/evidence/index.js';
+import { EvidenceStore, evidenceRoutes } from '../modules/evidence/index.js';
 import { systemRoutes } from '../modules/system/index.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     await accountsRoutes(scope, { db, clock, config, otpSender });
     await catalogRoutes(scope, { db });
-    const complaintsDeps = { db, clock, config, listEvidence };
+    const complaintsDeps = { db, clock, config };
     await complaintsRoutes(scope, complaintsDeps);
     await evidenceRoutes(scope, {
       db,

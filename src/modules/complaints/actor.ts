@@ -2,7 +2,7 @@
 import type { Queryable } from '../../server/db/client.js';
 import { AppError } from '../../server/lib/errors.js';
 import type { Principal } from '../../server/plugins/auth.js';
-import { findUserById } from '../accounts/index.js';
+import { findUserById, type UserRow } from '../accounts/index.js';
 import type { ActorKind } from '../../shared/complaints.js';
 import type { Role } from '../../shared/roles.js';
 import type { LifecycleActor } from './lifecycle.js';
@@ -13,6 +13,8 @@ export interface Actor extends LifecycleActor {
   userId: string | null;
   name: string;
   appRole: Role | null;
+  /** The person's account, for people (already read to build the actor). */
+  user: UserRow | null;
 }
 
 export const SYSTEM_ACTOR: Actor = {
@@ -22,6 +24,7 @@ export const SYSTEM_ACTOR: Actor = {
   userId: null,
   name: '系统',
   appRole: null,
+  user: null,
 };
 
 export async function actorOf(db: Queryable, principal: Principal): Promise<Actor> {
@@ -33,6 +36,7 @@ export async function actorOf(db: Queryable, principal: Principal): Promise<Acto
       userId: null,
       name: principal.name,
       appRole: principal.role,
+      user: null,
     };
   }
   const user = await findUserById(db, principal.userId);
@@ -44,5 +48,6 @@ export async function actorOf(db: Queryable, principal: Principal): Promise<Acto
     userId: user.id,
     name: user.name,
     appRole: principal.role,
+    user,
   };
 }

@@ -14,6 +14,7 @@ import {
   type TimelineEventType,
 } from '../../shared/complaints.js';
 import type { Locale } from '../../shared/errors.js';
+import { can } from '../../shared/roles.js';
 import type { Priority } from '../../shared/catalog.js';
 import type { LocalText } from '../../shared/text.js';
 import type { Actor } from './actor.js';
@@ -87,7 +88,7 @@ function maskField(kind: string | undefined, value: string): string {
   return maskPiiInText(value);
 }
 
-export function presentSummary(row: ComplaintRow, viewer: Viewer): ComplaintSummary {
+export function presentSummary(row: ComplaintRow, viewer: Pick<Viewer, 'kind'>): ComplaintSummary {
   return {
     number: row.number,
     status: row.status as ComplaintStatus,
@@ -112,7 +113,8 @@ export function mayUpload(row: ComplaintRow, viewer: Viewer, now: Date): boolean
   if (viewer.kind === 'tracker') return false;
   if (viewer.kind === 'staff') {
     return (
-      ['agent', 'expert', 'supervisor'].includes(viewer.actor.role) &&
+      viewer.actor.appRole !== null &&
+      can(viewer.actor.appRole, 'complaints.work') &&
       status !== 'closed' &&
       status !== 'rejected'
     );

@@ -2,6 +2,6 @@
 // per complaint so any later change is detectable.
 export { evidenceRoutes, type EvidenceRouteDeps } from './routes.js';
 export { EvidenceStore } from './store.js';
-export { listEvidence } from './repository.js';
+export { countEvidenceSince, listEvidence } from './repository.js';
 export { verifyEvidence } from './verify.js';
 export type { EvidenceAccess, EvidenceTarget, UploaderKind } from './access.js';

@@ -2,21 +2,7 @@ import type { EvidenceItem } from '../../shared/complaints.js';
 import type { ChainRecord } from './chain.js';
 
 /** The columns of an evidence_records row that the API and the chain need. */
-export interface EvidenceRecordRow {
-  seq: number;
-  sha256: string;
-  name: string;
-  mime: string;
-  kind: string;
-  size: number;
-  durationMs: number | null;
-  evidenceKey: string | null;
-  uploadedAt: Date;
-  uploaderKind: string;
-  uploaderId: string | null;
-  prevHash: string;
-  recordHash: string;
-}
+export type EvidenceRecordRow = Omit<ChainRecord, 'complaintNumber'>;
 
 export function evidenceFileUrl(complaintNumber: string, seq: number): string {
   return `/api/v1/complaints/${encodeURIComponent(complaintNumber)}/evidence/${seq}/file`;
@@ -40,22 +26,8 @@ export function presentEvidence(row: EvidenceRecordRow, complaintNumber: string)
 }
 
 export function toChainRecord(row: EvidenceRecordRow, complaintNumber: string): ChainRecord {
-  return {
-    complaintNumber,
-    seq: row.seq,
-    sha256: row.sha256,
-    size: row.size,
-    mime: row.mime,
-    kind: row.kind,
-    name: row.name,
-    durationMs: row.durationMs,
-    evidenceKey: row.evidenceKey,
-    uploadedAt: row.uploadedAt,
-    uploaderKind: row.uploaderKind,
-    uploaderId: row.uploaderId,
-    prevHash: row.prevHash,
-    recordHash: row.recordHash,
-  };
+  // The hash covers named fields only (canonicalRecord), so extra row columns do no harm.
+  return { ...row, complaintNumber };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../server/db/client.js';
 import { complaints, evidenceBlobs, evidenceRecords } from '../../server/db/schema.js';
 import { AppError } from '../../server/lib/errors.js';
@@ -150,4 +150,19 @@ export async function listEvidence(
   number: string,
 ): Promise<EvidenceItem[]> {
   return (await listRecords(db, complaintId)).map((r) => presentEvidence(r, number));
+}
+
+/** How many files were added to the complaint at or after `since` (new evidence for a step). */
+export async function countEvidenceSince(
+  db: Queryable,
+  complaintId: string,
+  since: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(evidenceRecords)
+    .where(
+      and(eq(evidenceRecords.complaintId, complaintId), gte(evidenceRecords.uploadedAt, since)),
+    );
+  return row?.n ?? 0;
 }

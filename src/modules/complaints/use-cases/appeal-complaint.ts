@@ -1,6 +1,7 @@
 import type { Principal } from '../../../server/plugins/auth.js';
 import type { Locale } from '../../../shared/errors.js';
 import { fieldError } from '../../../server/lib/errors.js';
+import { countEvidenceSince } from '../../evidence/index.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { applyTransition, assertAllowed } from '../transition.js';
 import { actOnComplaint } from './act-on-complaint.js';
@@ -18,9 +19,7 @@ export function appealComplaint(
   return actOnComplaint(deps, caller, async ({ tx, row, actor, now }) => {
     // Window and stage first: a late appeal is told so, whatever else it lacks.
     assertAllowed(row, 'appeal', actor, now, reason);
-    const evidence = await deps.listEvidence(tx, row.id, row.number);
-    const since = row.resolvedAt ?? now;
-    const newFiles = evidence.filter((e) => new Date(e.uploadedAt) >= since).length;
+    const newFiles = await countEvidenceSince(tx, row.id, row.resolvedAt ?? now);
     if (!reason && newFiles === 0) throw fieldError('reason', 'appeal_reason_or_evidence');
     await applyTransition(tx, row, {
       action: 'appeal',

@@ -1,31 +1,34 @@
 // What the evidence module asks of complaints: may this caller read or add evidence to this
 // complaint now, and the timeline entry for an upload (written in the upload's transaction).
-import type { Queryable, Tx } from '../../../server/db/client.js';
+import type { Queryable } from '../../../server/db/client.js';
 import { AppError, fieldError } from '../../../server/lib/errors.js';
 import type { Principal } from '../../../server/plugins/auth.js';
-import type { EvidenceItem } from '../../../shared/complaints.js';
+import type { EvidenceAccess } from '../../evidence/index.js';
 import type { ComplaintsDeps } from '../deps.js';
-import { can, type Role } from '../../../shared/roles.js';
+import { can } from '../../../shared/roles.js';
 import { mayUpload } from '../present.js';
 import { appendEvent, findComplaintById } from '../repository.js';
 import { complaintForCaller } from './load-complaint.js';
 
-export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>) {
+export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>): EvidenceAccess {
   const uploadable = async (db: Queryable, principal: Principal | null, number: string) => {
     const { row, viewer } = await complaintForCaller(db, principal, number);
     // Staff who only read complaints (admins) never add evidence: a refusal, not a closed stage.
-    if (viewer.kind === 'staff' && !can(viewer.actor.role as Role, 'complaints.work')) {
+    if (
+      viewer.kind === 'staff' &&
+      !(viewer.actor.appRole && can(viewer.actor.appRole, 'complaints.work'))
+    ) {
       throw new AppError('forbidden');
     }
     if (!mayUpload(row, viewer, deps.clock.now())) throw new AppError('evidence_upload_closed');
     return { row, viewer };
   };
   return {
-    async forRead(principal: Principal | null, number: string) {
+    async forRead(principal, number) {
       const { row } = await complaintForCaller(deps.db, principal, number);
       return { complaintId: row.id, number: row.number };
     },
-    async forUpload(principal: Principal | null, number: string) {
+    async forUpload(principal, number) {
       const { row, viewer } = await uploadable(deps.db, principal, number);
       const kind = viewer.actor.kind === 'system' ? 'staff' : viewer.actor.kind;
       return {
@@ -34,15 +37,7 @@ export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>) {
         uploader: { kind, id: viewer.actor.key ?? '' },
       };
     },
-    async onAppended(
-      tx: Tx,
-      ctx: {
-        complaintId: string;
-        principal: Principal;
-        evidenceKey: string | null;
-        items: EvidenceItem[];
-      },
-    ) {
+    async onAppended(tx, ctx) {
       const current = await findComplaintById(tx, ctx.complaintId);
       if (!current) throw new AppError('complaint_not_found');
       // The stage may have moved while the files streamed in: check again under the lock.

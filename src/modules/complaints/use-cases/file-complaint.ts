@@ -6,7 +6,6 @@ import type { Locale } from '../../../shared/errors.js';
 import type { Tx } from '../../../server/db/client.js';
 import {
   findOrCreateComplainant,
-  findUserById,
   normaliseEmail,
   normalisePhone,
   type UserRow,
@@ -41,17 +40,18 @@ interface Person {
 }
 
 /** Who the complaint is for, and on which channel, from who is filing. */
-function whoAndChannel(actor: Actor, self: UserRow | null, body: FileBody) {
-  if (actor.kind === 'complainant') {
+function whoAndChannel(actor: Actor, body: FileBody): { person: Person; channel: Channel } {
+  if (actor.kind === 'complainant' && actor.user) {
+    const self = actor.user;
     if (body.complainant) throw fieldError('complainant', 'staff_only');
     const channel = body.channel ?? 'web';
     if (!SELF_CHANNELS.includes(channel)) throw fieldError('channel', 'invalid_value');
     const person: Person = {
-      name: body.contactName?.trim() || self!.name,
-      phone: self!.phone,
-      email: self!.email,
+      name: body.contactName?.trim() || self.name,
+      phone: self.phone,
+      email: self.email,
     };
-    return { person, channel, self: true };
+    return { person, channel };
   }
   const c = body.complainant;
   if (!c) throw fieldError('complainant', 'required');
@@ -61,7 +61,7 @@ function whoAndChannel(actor: Actor, self: UserRow | null, body: FileBody) {
   const email = c.email ? normaliseEmail(c.email) : null;
   if (c.email && !email) throw fieldError('complainant.email', 'invalid_email');
   const channel = body.channel ?? (actor.kind === 'token' ? 'api' : 'phone');
-  return { person: { name: c.name.trim(), phone, email }, channel, self: false };
+  return { person: { name: c.name.trim(), phone, email }, channel };
 }
 
 function requestHash(body: FileBody): string {
@@ -92,9 +92,8 @@ export async function fileComplaint(
 ): Promise<{ status: 200 | 201; result: FilingResult; replayed?: boolean }> {
   const { db, clock } = deps;
   const actor = await actorOf(db, opts.principal);
-  const self =
-    actor.userId && actor.kind === 'complainant' ? await findUserById(db, actor.userId) : null;
-  const { person, channel } = whoAndChannel(actor, self ?? null, opts.body);
+  const self = actor.kind === 'complainant' ? actor.user : null;
+  const { person, channel } = whoAndChannel(actor, opts.body);
 
   const found = await findProblemType(db, opts.body.type);
   if (!found) throw fieldError('type', 'unknown_type');

@@ -5,6 +5,7 @@ import type { ComplaintDetail } from '../../../shared/complaints.js';
 import type { Locale } from '../../../shared/errors.js';
 import { can } from '../../../shared/roles.js';
 import { actorOf } from '../actor.js';
+import { listEvidence } from '../../evidence/index.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { checkComplaintNumber } from '../numbers.js';
 import { presentDetail, type Viewer } from '../present.js';
@@ -44,14 +45,14 @@ export async function complaintForCaller(
 }
 
 export async function loadDetail(
-  deps: Pick<ComplaintsDeps, 'db' | 'clock' | 'listEvidence'>,
+  deps: Pick<ComplaintsDeps, 'db' | 'clock'>,
   row: ComplaintRow,
   viewer: Viewer,
   locale: Locale,
 ): Promise<ComplaintDetail> {
   const [events, evidence, request] = await Promise.all([
     listEvents(deps.db, row.id, viewer.kind === 'staff'),
-    deps.listEvidence(deps.db, row.id, row.number),
+    listEvidence(deps.db, row.id, row.number),
     openMaterialRequest(deps.db, row.id),
   ]);
   return presentDetail({ row, events, evidence, request }, viewer, locale, deps.clock.now());

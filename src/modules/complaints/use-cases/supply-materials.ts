@@ -1,6 +1,7 @@
 import type { Principal } from '../../../server/plugins/auth.js';
 import type { Locale } from '../../../shared/errors.js';
 import { AppError, fieldError } from '../../../server/lib/errors.js';
+import { countEvidenceSince } from '../../evidence/index.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { fulfilMaterialRequest, openMaterialRequest } from '../repository.js';
 import { applyTransition, assertAllowed } from '../transition.js';
@@ -21,8 +22,7 @@ export function supplyMaterials(
     const request = await openMaterialRequest(tx, row.id);
     if (!request || row.status !== 'awaiting_materials')
       throw new AppError('transition_not_allowed');
-    const evidence = await deps.listEvidence(tx, row.id, row.number);
-    const files = evidence.filter((e) => new Date(e.uploadedAt) >= request.createdAt).length;
+    const files = await countEvidenceSince(tx, row.id, request.createdAt);
     if (files === 0 && !note) throw fieldError('note', 'materials_needed');
     await applyTransition(tx, row, {
       action: 'supply_materials',
