@@ -1,8 +1,7 @@
 // 新建/编辑投诉类别: names, description, whether it is accepted and the guidance when it is not.
-import { App, Col, Form, Input, InputNumber, Row, Switch } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LocalText } from '../../app/types';
-import { useLocalText } from '../../shared/text';
 import { useSaveCategory, type AdminCategory, type CategoryInput } from './api';
 import { EditDrawer, useDrawerForm } from './EditDrawer';
 import { BilingualInputs, CODE_RULE } from './formParts';
@@ -42,18 +41,11 @@ export function CategoryDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const local = useLocalText();
-  const { message } = App.useApp();
-  const save = useSaveCategory();
-  const { form, failure, clearFailure, onError } = useDrawerForm<Values>(
-    open,
-    category?.code ?? 'new',
-    shows,
-  );
+  const saveEntry = useSaveCategory();
+  const { form, failure, save } = useDrawerForm<Values>(open, category?.code ?? 'new', shows);
   const accepted = Form.useWatch('accepted', form);
 
   const onFinish = (values: Values) => {
-    clearFailure();
     // Hidden while the category is accepted, so not in `values`; kept in the store, so that
     // switching "accepted" off and on again does not throw the text away.
     const guidance: LocalText = form.getFieldValue('refusalGuidance') ?? EMPTY;
@@ -65,16 +57,7 @@ export function CategoryDrawer({
     };
     if (values.sortOrder !== null) input.sortOrder = values.sortOrder;
     if (!category) input.code = values.code.trim();
-    save.mutate(
-      { existing: category?.code ?? null, input },
-      {
-        onSuccess: (saved) => {
-          message.success(t('catalogAdmin.saved', { name: local(saved.name) }));
-          onClose();
-        },
-        onError,
-      },
-    );
+    void save(() => saveEntry.mutateAsync({ existing: category?.code ?? null, input }), onClose);
   };
 
   return (
@@ -84,7 +67,7 @@ export function CategoryDrawer({
       size={560}
       title={category ? t('catalogAdmin.editCategory') : t('catalogAdmin.newCategory')}
       form={form}
-      saving={save.isPending}
+      saving={saveEntry.isPending}
       failure={failure}
       saveTestId="category-save"
     >

@@ -1,9 +1,11 @@
 // The frame both catalogue drawers share: save/cancel in the header, the server's refusal shown
 // next to the fields it names (and above the form for anything else), fresh values on each open.
-import { Alert, Button, Drawer, Form, Space, type FormInstance } from 'antd';
+import { Alert, App, Button, Drawer, Form, Space, type FormInstance } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LocalText } from '../../app/types';
 import { errorMessage } from '../../shared/formErrors';
+import { useLocalText } from '../../shared/text';
 import { applyServerErrors, firstErrorPath } from './serverErrors';
 
 /**
@@ -17,6 +19,8 @@ export function useDrawerForm<V>(
   alias?: (path: string) => string,
 ) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const local = useLocalText();
   const [form] = Form.useForm<V>();
   const [failure, setFailure] = useState<string[] | null>(null);
   useEffect(() => {
@@ -31,7 +35,18 @@ export function useDrawerForm<V>(
     if (first) form.scrollToField(first);
     if (!first || rest.length > 0) setFailure([errorMessage(error, t), ...rest]);
   };
-  return { form, failure, clearFailure: () => setFailure(null), onError };
+  /** Saves, then says so and closes; a refusal goes to the fields it names. */
+  const save = async (request: () => Promise<{ name: LocalText }>, onSaved: () => void) => {
+    setFailure(null);
+    try {
+      const saved = await request();
+      void message.success(t('catalogAdmin.saved', { name: local(saved.name) }));
+      onSaved();
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return { form, failure, save };
 }
 
 export function EditDrawer({

@@ -1,6 +1,6 @@
 // 新建/编辑问题类型: what a complaint of this type must carry, how urgent it is, its SLA and the
 // words people use for it.
-import { App, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LocalText, Priority, Sla } from '../../app/types';
 import { PriorityTag } from '../../shared/PriorityTag';
@@ -62,9 +62,8 @@ export function TypeDrawer({
 }) {
   const { t } = useTranslation();
   const local = useLocalText();
-  const { message } = App.useApp();
-  const save = useSaveType();
-  const { form, failure, clearFailure, onError } = useDrawerForm<Values>(
+  const saveEntry = useSaveType();
+  const { form, failure, save } = useDrawerForm<Values>(
     open,
     type?.code ?? `new:${categoryCode}`,
     shows,
@@ -72,21 +71,11 @@ export function TypeDrawer({
   );
 
   const onFinish = (values: Values) => {
-    clearFailure();
     const { code, sortOrder, ...rest } = values;
     const input: TypeInput = { ...rest, keywords: values.keywords.map((k) => k.trim()) };
     if (sortOrder !== null) input.sortOrder = sortOrder;
     if (!type) input.code = code.trim();
-    save.mutate(
-      { existing: type?.code ?? null, input },
-      {
-        onSuccess: (saved) => {
-          message.success(t('catalogAdmin.saved', { name: local(saved.name) }));
-          onClose();
-        },
-        onError,
-      },
-    );
+    void save(() => saveEntry.mutateAsync({ existing: type?.code ?? null, input }), onClose);
   };
 
   return (
@@ -96,7 +85,7 @@ export function TypeDrawer({
       size={820}
       title={type ? t('catalogAdmin.editType') : t('catalogAdmin.newType')}
       form={form}
-      saving={save.isPending}
+      saving={saveEntry.isPending}
       failure={failure}
       saveTestId="type-save"
     >
