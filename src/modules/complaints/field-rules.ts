@@ -9,12 +9,6 @@ const PHONE_RE = /^1[3-9]\d{9}$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const FIELD_MAX = 200;
 
-function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
-}
-
 /** A resident ID number: 17 digits and an ISO 7064 MOD 11-2 check character. */
 export function isValidIdNumber(id: string): boolean {
   return /^\d{17}[\dX]$/.test(id) && mod11_2(id.slice(0, 17)) === id[17];
@@ -23,7 +17,8 @@ export function isValidIdNumber(id: string): boolean {
 type Checked = { value: string } | { reason: FieldReason; params?: Record<string, number> };
 
 function checkValue(kind: FieldKind, raw: string, today: string): Checked {
-  const v = toHalfWidth(raw).trim();
+  // NFKC folds full-width letters, digits and spaces (typed with Chinese input methods).
+  const v = raw.normalize('NFKC').trim();
   switch (kind) {
     case 'text':
       return { value: v };

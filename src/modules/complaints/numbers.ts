@@ -16,10 +16,14 @@ export function mod11_2(digits: string): string {
   return check === 10 ? 'X' : String(check);
 }
 
-/** The calendar day of an instant in China Standard Time (UTC+8, no daylight saving), as yyyymmdd. */
+/** The calendar date of an instant in China Standard Time (UTC+8, no daylight saving), yyyy-mm-dd. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The same day as yyyymmdd, as complaint numbers carry it. */
 export function chinaDay(at: Date): string {
-  const shifted = new Date(at.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 10).replace(/-/g, '');
+  return chinaDate(at).replace(/-/g, '');
 }
 
 export function formatComplaintNumber(day: string, seq: number): string {

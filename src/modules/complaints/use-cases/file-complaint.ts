@@ -14,7 +14,7 @@ import { findProblemType } from '../../catalog/index.js';
 import { actorOf, SYSTEM_ACTOR, type Actor } from '../actor.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { checkFields } from '../field-rules.js';
-import { chinaDay, formatComplaintNumber } from '../numbers.js';
+import { chinaDate, chinaDay, formatComplaintNumber } from '../numbers.js';
 import { findComplaintById, findIdempotencyKey, insertIdempotencyKey } from '../repository.js';
 import type { FileBody } from '../schema.js';
 import { applyTransition } from '../transition.js';
@@ -111,11 +111,7 @@ export async function fileComplaint(
   const demand = opts.body.demand.trim();
   if (!demand) throw fieldError('demand', 'required');
   const now = clock.now();
-  const checked = checkFields(
-    found.type.requiredFields,
-    opts.body.fields ?? {},
-    chinaDay(now).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3'),
-  );
+  const checked = checkFields(found.type.requiredFields, opts.body.fields ?? {}, chinaDate(now));
   if (!checked.ok) throw new AppError('validation_failed', checked.problems);
 
   const scope = actor.key ?? 'system';
