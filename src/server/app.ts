@@ -9,9 +9,17 @@ import {
   logOtpSender,
   type OtpSender,
 } from '../modules/accounts/index.js';
+import { auditRoutes } from '../modules/audit/index.js';
+import { callsRoutes } from '../modules/calls/index.js';
 import { catalogRoutes } from '../modules/catalog/index.js';
+import { collectiveRoutes } from '../modules/collective/index.js';
 import { complaintsRoutes, evidenceAccess } from '../modules/complaints/index.js';
 import { EvidenceStore, evidenceRoutes } from '../modules/evidence/index.js';
+import { externalRoutes } from '../modules/external/index.js';
+import { liveRoutes } from '../modules/live/index.js';
+import { macrosRoutes } from '../modules/macros/index.js';
+import { merchantsRoutes } from '../modules/merchants/index.js';
+import { routingHooks, routingRoutes } from '../modules/routing/index.js';
 import { systemRoutes } from '../modules/system/index.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -83,7 +91,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     await accountsRoutes(scope, { db, clock, config, otpSender });
     await catalogRoutes(scope, { db });
-    const complaintsDeps = { db, clock, config };
+    // After a case change commits, the router assigns whatever waits (see lib/case-hooks.ts).
+    const hooks = routingHooks({ db, clock, log: app.log });
+    const complaintsDeps = { db, clock, config, hooks };
     await complaintsRoutes(scope, complaintsDeps);
     await evidenceRoutes(scope, {
       db,
@@ -91,6 +101,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       store: await EvidenceStore.open(config.evidenceDir),
       access: evidenceAccess(complaintsDeps),
     });
+    await auditRoutes(scope, { db });
+    await routingRoutes(scope, { db, clock, log: app.log, hooks });
+    await macrosRoutes(scope, { db, clock });
+    await merchantsRoutes(scope, { db, clock, hooks });
+    await externalRoutes(scope, { db, clock, hooks });
+    await collectiveRoutes(scope, { db, clock, hooks });
+    await callsRoutes(scope, { db, clock, otpSender });
+    await liveRoutes(scope, { db, pool: database.pool });
   });
 
   await app.register(webPlugin, { webDir: config.webDir });

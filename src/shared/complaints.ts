@@ -1,5 +1,14 @@
 // Complaint contracts shared by the server's route schemas and the web app (SPEC "Lifecycle",
 // "Intake and evidence", "Notifications and tracking").
+import type {
+  CollectiveSummary,
+  ExternalCase,
+  LinkedComplaint,
+  MerchantPhase,
+  Remedy,
+  ResolutionMethod,
+  TeamHead,
+} from './cases.js';
 import type { Priority, RequiredEvidence, RequiredField, SlaSpec } from './catalog.js';
 import type { LocalText } from './text.js';
 
@@ -159,7 +168,29 @@ export type TimelineEventType =
   | 'evidence_added'
   | 'repeat_filing'
   | 'rated'
-  | 'flagged';
+  | 'flagged'
+  // Stage 3: case handling.
+  | 'assigned'
+  | 'reassigned'
+  | 'escalated'
+  | 'note'
+  | 'reply'
+  | 'tags_changed'
+  | 'pii_revealed'
+  | 'merchant_transfer'
+  | 'merchant_reply'
+  | 'remedy_proposed'
+  | 'remedy_accepted'
+  | 'remedy_refused'
+  | 'arbitration'
+  | 'external_transfer'
+  | 'external_update'
+  | 'linked'
+  | 'unlinked'
+  | 'collective_joined'
+  | 'collective_left'
+  | 'collective_update'
+  | 'call';
 
 export interface TimelineEvent {
   seq: number;
@@ -239,6 +270,13 @@ export interface ComplaintSummary {
   /** Masked complainant name (staff views only; null for complainants). */
   complainantName: string | null;
   flags: string[];
+  /** Labels such as 紧急, 证据已补充 (staff and merchant views; [] for complainants). */
+  tags: string[];
+  /** Optimistic version: send it back with a change; an older one is refused with 409. */
+  version: number;
+  /** The queue and the person working it (staff views; null for complainants and merchants). */
+  team: TeamHead | null;
+  assignee: { id: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -269,6 +307,24 @@ export interface ComplaintDetail extends ComplaintSummary {
   allowedActions: ComplaintAction[];
   /** Whether the caller may upload evidence now. */
   canUploadEvidence: boolean;
+  language: string;
+  /** The merchant the case was passed to, its phase, deadline and remedies (null if none). */
+  merchant: {
+    id: string;
+    name: string;
+    shop: string | null;
+    phase: MerchantPhase | null;
+    replyDueAt: string | null;
+    firstReplyAt: string | null;
+    remedies: Remedy[];
+  } | null;
+  /** Where the case is on external platforms (12315 …); the complainant sees these too. */
+  externalCases: ExternalCase[];
+  collective: CollectiveSummary | null;
+  /** Related complaints (staff views only). */
+  links: LinkedComplaint[];
+  resolutionMethod: ResolutionMethod | null;
+  escalatedAt: string | null;
 }
 
 export interface ComplaintList {

@@ -126,6 +126,60 @@ export const ERRORS = {
     zh: '验证码暂时无法发送，请稍后再试',
     en: 'Verification codes cannot be sent right now',
   },
+  // Stage 3: case handling.
+  not_assignee: {
+    status: 403,
+    zh: '该投诉未分配给您，请先认领或由主管转派',
+    en: 'This complaint is not assigned to you; claim it or ask a supervisor to reassign it',
+  },
+  version_conflict: {
+    status: 409,
+    zh: '该投诉已被他人更新，请刷新后再操作（您的内容未保存）',
+    en: 'Someone else changed this complaint; refresh and try again (nothing of yours was saved)',
+  },
+  team_not_found: { status: 404, zh: '团队不存在', en: 'No such team' },
+  agent_not_found: { status: 404, zh: '该人员不存在或不是坐席', en: 'No such staff member' },
+  macro_not_found: { status: 404, zh: '快捷回复不存在', en: 'No such canned reply' },
+  merchant_not_found: { status: 404, zh: '商户不存在', en: 'No such merchant' },
+  merchant_unknown: {
+    status: 422,
+    zh: '该投诉未关联商户，请先指定商户',
+    en: 'This complaint is not linked to a merchant; choose the merchant first',
+  },
+  remedy_not_found: { status: 404, zh: '解决方案不存在', en: 'No such remedy' },
+  remedy_not_open: {
+    status: 409,
+    zh: '该解决方案已答复或已过期',
+    en: 'This remedy has already been answered or has expired',
+  },
+  platform_unknown: {
+    status: 422,
+    zh: '外部平台不存在或已停用',
+    en: 'No such external platform, or it is disabled',
+  },
+  external_case_not_found: {
+    status: 404,
+    zh: '找不到该外部平台案件编号对应的投诉',
+    en: 'No complaint matches this external case number',
+  },
+  external_number_taken: {
+    status: 409,
+    zh: '该外部平台案件编号已登记在另一投诉上',
+    en: 'This external case number is already recorded on another complaint',
+  },
+  collective_not_found: { status: 404, zh: '集体投诉不存在', en: 'No such collective case' },
+  already_in_collective: {
+    status: 409,
+    zh: '投诉已属于另一个集体投诉',
+    en: 'The complaint already belongs to another collective case',
+  },
+  call_not_found: { status: 404, zh: '通话记录不存在', en: 'No such call' },
+  caller_not_verified: {
+    status: 403,
+    zh: '来电人尚未通过身份核验，不能透露投诉详情',
+    en: 'The caller has not been verified; complaint details may not be disclosed',
+  },
+  call_ended: { status: 409, zh: '通话已结束', en: 'The call has ended' },
   db_unavailable: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
   internal: {
     status: 500,
@@ -245,6 +299,13 @@ export const FIELD_REASONS = {
     en: 'must be snake_case starting with a letter (at most 40 characters), e.g. order_number',
   },
   duplicate_key: { zh: '与列表中另一项重复', en: 'duplicates another item in the list' },
+  unknown_variable: {
+    zh: '包含未知变量 {name}',
+    en: 'uses an unknown variable {name}',
+  },
+  not_a_merchant_shop: { zh: '不是已登记的店铺', en: 'is not a registered shop' },
+  self_link: { zh: '不能关联投诉本身', en: 'cannot link a complaint to itself' },
+  invalid_time: { zh: '时间格式应为 HH:MM', en: 'must be a time as HH:MM' },
   too_many_items: { zh: '最多 {n} 项', en: 'may have at most {n} items' },
   negative_number: { zh: '不能为负数', en: 'cannot be negative' },
   refusal_guidance_required: {

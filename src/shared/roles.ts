@@ -23,6 +23,26 @@ export const PERMISSIONS = [
   'complaints.work',
   /** Reconsider an appealed result (复议); never the person who resolved it. */
   'complaints.reconsider',
+  /** Move any complaint to another team or person (agents move only what they hold). */
+  'complaints.assign',
+  /** See the clear value of masked personal data; every reveal is audited. */
+  'pii.reveal',
+  /** Teams, members, working hours, capacity and routing rules. */
+  'teams.manage',
+  /** Canned replies (macros) for everyone. */
+  'macros.manage',
+  /** Read the audit log. */
+  'audit.read',
+  /** Merchants, tiers and shops. */
+  'merchants.manage',
+  /** A merchant answering complaints against its own shops. */
+  'merchant.respond',
+  /** The list of external platforms (12315 …). */
+  'external.manage',
+  /** Record status updates from external platforms, by API or CSV, and import their cases. */
+  'external.update',
+  /** Take phone calls: look up and verify callers. */
+  'calls.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +55,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.file',
     'complaints.read',
     'complaints.work',
+    'pii.reveal',
+    'external.update',
+    'calls.handle',
   ],
   expert: [
     'console.access',
@@ -44,8 +67,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.work',
     'complaints.reconsider',
+    'pii.reveal',
+    'external.update',
+    'calls.handle',
   ],
-  merchant: ['console.access', 'system.info'],
+  merchant: ['console.access', 'system.info', 'merchant.respond'],
   supervisor: [
     'console.access',
     'catalog.view',
@@ -55,6 +81,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.work',
     'complaints.reconsider',
+    'complaints.assign',
+    'pii.reveal',
+    'teams.manage',
+    'macros.manage',
+    'audit.read',
+    'merchants.manage',
+    'external.update',
+    'calls.handle',
   ],
   admin: [
     'console.access',
@@ -66,6 +100,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'system.info',
     'complaints.file',
     'complaints.read',
+    'complaints.assign',
+    'teams.manage',
+    'macros.manage',
+    'audit.read',
+    'merchants.manage',
+    'external.manage',
+    'external.update',
   ],
 };
 

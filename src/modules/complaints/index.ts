@@ -1,4 +1,28 @@
-// Complaints: filing, numbers, the lifecycle, materials, appeals, ratings and tracking.
+// Complaints: filing, numbers, the lifecycle, materials, appeals, ratings, tracking, and the
+// case-handling toolkit other modules (routing, merchants, external, collective, calls) build on.
 export { complaintsRoutes, type ComplaintsRouteDeps } from './routes.js';
 export { evidenceAccess } from './use-cases/evidence-access.js';
 export { complaintsJobs } from './jobs.js';
+export type { ComplaintsDeps } from './deps.js';
+
+// The toolkit: find and lock a complaint as the caller sees it, change it through the one
+// transition function, append to its timeline (which also audits and notifies live viewers).
+export { actOnComplaint, type ActContext } from './use-cases/act-on-complaint.js';
+export { complaintForCaller, loadDetail, parseNumber } from './use-cases/load-complaint.js';
+export { fileComplaint } from './use-cases/file-complaint.js';
+export { applyTransition, assertAllowed } from './transition.js';
+export { actorOf, SYSTEM_ACTOR, type Actor } from './actor.js';
+export {
+  appendEvent,
+  findComplaintById,
+  findComplaintByNumber,
+  lockComplaint,
+  updateComplaint,
+  LIVE_CHANNEL,
+  type ComplaintRow,
+  type NewEvent,
+} from './repository.js';
+export { presentSummary, type Viewer } from './present.js';
+export { collectiveSummary, fenToYuan } from './case-parts.js';
+export { ComplaintDetailSchema, ComplaintSummarySchema, FileBody, NumberParams } from './schema.js';
+export * from './case-schema.js';

@@ -59,13 +59,17 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule('transfer', ['accepted', 'reviewing', 'investigating'], 'transferred', WORKERS, {
     needsOpinion: true,
   }),
-  rule('return_from_transfer', ['transferred'], 'investigating', WORKERS),
+  // The system hands a case back when an external platform returns it or a merchant dispute goes
+  // to platform arbitration.
+  rule('return_from_transfer', ['transferred'], 'investigating', ['system', ...WORKERS]),
   rule('resolve', ['reviewing', 'investigating'], 'resolved', WORKERS, { needsOpinion: true }),
   // Resolving a reconsideration is a separate row: only seniors, never the first resolver.
   rule('resolve', ['reconsidering'], 'resolved', SENIORS, {
     needsOpinion: true,
     guards: ['not_first_resolver'],
   }),
+  // A merchant's remedy accepted by the complainant settles a case that is with the merchant.
+  rule('resolve', ['transferred'], 'resolved', ['system'], { needsOpinion: true }),
   rule('reject', ['submitted', 'accepted', 'reviewing', 'investigating'], 'rejected', WORKERS, {
     needsOpinion: true,
   }),

@@ -17,14 +17,29 @@ import type { Locale } from '../../shared/errors.js';
 import { can } from '../../shared/roles.js';
 import type { Priority } from '../../shared/catalog.js';
 import type { LocalText } from '../../shared/text.js';
+import type { TeamHead } from '../../shared/cases.js';
 import type { Actor } from './actor.js';
+import type { CaseParts } from './case-parts.js';
 import { availableActions } from './lifecycle.js';
 import type { ComplaintRow, EventRow, MaterialRequestRow } from './repository.js';
 import { factsOf } from './transition.js';
 
-/** Who is looking: the owner, staff, or someone tracking by number + contact without login. */
+/**
+ * Who is looking: the owner, staff, the merchant the case was passed to, or someone tracking by
+ * number + contact without login.
+ */
 export type Viewer =
-  { kind: 'owner'; actor: Actor } | { kind: 'staff'; actor: Actor } | { kind: 'tracker' };
+  | { kind: 'owner'; actor: Actor }
+  | { kind: 'staff'; actor: Actor }
+  | { kind: 'merchant'; actor: Actor }
+  | { kind: 'tracker' };
+
+/** The queue and handler shown in summaries (staff only). */
+export interface SummaryHeads {
+  team: TeamHead | null;
+  assignee: { id: string; name: string } | null;
+}
+const NO_HEADS: SummaryHeads = { team: null, assignee: null };
 
 const ROLE_NAMES: Record<string, LocalText> = {
   agent: { zh: '客服专员', en: 'Agent' },
@@ -47,6 +62,8 @@ function actorName(e: EventRow, viewer: Viewer, locale: Locale): string {
       ? e.actorName
       : pick(viewer.kind === 'owner' ? YOU : COMPLAINANT, locale);
   }
+  // A merchant sees its own people by name; everyone else by role.
+  if (viewer.kind === 'merchant' && e.actorRole === 'merchant') return e.actorName;
   // Staff see colleagues by name; complainants see the role, not the person.
   if (viewer.kind === 'staff') return e.actorName;
   return pick(ROLE_NAMES[e.actorRole ?? ''] ?? SYSTEM_NAME, locale);
@@ -88,7 +105,12 @@ function maskField(kind: string | undefined, value: string): string {
   return maskPiiInText(value);
 }
 
-export function presentSummary(row: ComplaintRow, viewer: Pick<Viewer, 'kind'>): ComplaintSummary {
+export function presentSummary(
+  row: ComplaintRow,
+  viewer: Pick<Viewer, 'kind'>,
+  heads: SummaryHeads = NO_HEADS,
+): ComplaintSummary {
+  const staff = viewer.kind === 'staff';
   return {
     number: row.number,
     status: row.status as ComplaintStatus,
@@ -100,8 +122,12 @@ export function presentSummary(row: ComplaintRow, viewer: Pick<Viewer, 'kind'>):
     priority: row.priority as Priority,
     channel: row.channel as Channel,
     description: maskPiiInText(row.description),
-    complainantName: viewer.kind === 'staff' ? row.contact.name : null,
-    flags: viewer.kind === 'staff' ? row.flags : [],
+    complainantName: staff ? row.contact.name : null,
+    flags: staff ? row.flags : [],
+    tags: staff || viewer.kind === 'merchant' ? row.tags : [],
+    version: row.version,
+    team: staff ? heads.team : null,
+    assignee: staff ? heads.assignee : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -110,7 +136,7 @@ export function presentSummary(row: ComplaintRow, viewer: Pick<Viewer, 'kind'>):
 /** Whether the viewer may upload evidence to the complaint now. */
 export function mayUpload(row: ComplaintRow, viewer: Viewer, now: Date): boolean {
   const status = row.status as ComplaintStatus;
-  if (viewer.kind === 'tracker') return false;
+  if (viewer.kind === 'tracker' || viewer.kind === 'merchant') return false;
   if (viewer.kind === 'staff') {
     return (
       viewer.actor.appRole !== null &&
@@ -142,6 +168,7 @@ export interface DetailParts {
   events: EventRow[];
   evidence: EvidenceItem[];
   request: MaterialRequestRow | undefined;
+  parts: CaseParts;
 }
 
 export function presentDetail(
@@ -154,11 +181,12 @@ export function presentDetail(
   const status = row.status as ComplaintStatus;
   const kinds = new Map(row.rules.requiredFields.map((f) => [f.key, f.kind]));
   const actions =
-    viewer.kind === 'tracker'
+    viewer.kind === 'tracker' || viewer.kind === 'merchant'
       ? []
       : availableActions(factsOf(row, viewer.actor), viewer.actor, now);
+  const staff = viewer.kind === 'staff';
   return {
-    ...presentSummary(row, viewer),
+    ...presentSummary(row, viewer, p.parts),
     demand: maskPiiInText(row.demand),
     fields: Object.fromEntries(
       Object.entries(row.fields).map(([k, v]) => [k, maskField(kinds.get(k), v)]),
@@ -212,5 +240,25 @@ export function presentDetail(
     evidence: p.evidence,
     allowedActions: actions,
     canUploadEvidence: mayUpload(row, viewer, now),
+    language: row.language,
+    merchant: p.parts.merchant
+      ? {
+          ...p.parts.merchant,
+          remedies: p.parts.merchant.remedies.map((r) => ({
+            ...r,
+            note: maskPiiInText(r.note),
+            responseNote: r.responseNote ? maskPiiInText(r.responseNote) : null,
+            proposedBy: staff ? r.proposedBy : pick(ROLE_NAMES.merchant!, locale),
+          })),
+        }
+      : null,
+    externalCases: p.parts.externalCases.map((c) => ({
+      ...c,
+      statusNote: c.statusNote ? maskPiiInText(c.statusNote) : null,
+    })),
+    collective: p.parts.collective,
+    links: staff ? p.parts.links : [],
+    resolutionMethod: (row.resolutionMethod as ComplaintDetail['resolutionMethod']) ?? null,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
   };
 }

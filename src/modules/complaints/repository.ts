@@ -8,8 +8,13 @@ import {
   complaints,
   idempotencyKeys,
   materialRequests,
+  routingRules,
 } from '../../server/db/schema.js';
 import { OPEN_STATUSES, type ComplaintStatus } from '../../shared/complaints.js';
+import { recordAudit } from '../audit/index.js';
+
+/** The PostgreSQL channel that carries "this complaint changed" to the live stream (GET /live). */
+export const LIVE_CHANNEL = 'redress_complaint_changes';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type NewComplaint = typeof complaints.$inferInsert;
@@ -65,7 +70,7 @@ export async function updateComplaint(
 ): Promise<ComplaintRow> {
   const [row] = await tx
     .update(complaints)
-    .set({ ...patch, updatedAt: now })
+    .set({ ...patch, updatedAt: now, version: sql`${complaints.version} + 1` })
     .where(eq(complaints.id, id))
     .returning();
   return row!;
@@ -73,7 +78,10 @@ export async function updateComplaint(
 
 export type NewEvent = Omit<typeof complaintEvents.$inferInsert, 'id' | 'complaintId' | 'seq'>;
 
-/** Appends to the timeline; the seq follows the last one (safe under the complaint lock). */
+/**
+ * Appends to the timeline (the seq follows the last one, safe under the complaint lock), records
+ * the same action in the audit log, and tells live viewers after COMMIT (NOTIFY is transactional).
+ */
 export async function appendEvent(tx: Tx, complaintId: string, event: NewEvent): Promise<number> {
   const [row] = await tx
     .insert(complaintEvents)
@@ -83,6 +91,43 @@ export async function appendEvent(tx: Tx, complaintId: string, event: NewEvent):
       seq: sql`(SELECT coalesce(max(seq), 0) + 1 FROM complaint_events WHERE complaint_id = ${complaintId})`,
     })
     .returning({ seq: complaintEvents.seq });
+  const [c] = await tx
+    .select({
+      number: complaints.number,
+      version: complaints.version,
+      complainantId: complaints.complainantId,
+      merchantId: complaints.merchantId,
+      phase: complaints.merchantPhase,
+    })
+    .from(complaints)
+    .where(eq(complaints.id, complaintId));
+  await recordAudit(tx, {
+    actor: {
+      kind: event.actorKind,
+      key: event.actorId ?? null,
+      appRole: event.actorRole ?? null,
+      name: event.actorName,
+    },
+    action: `complaint.${event.action ?? event.type}`,
+    targetType: 'complaint',
+    targetId: c!.number,
+    data: {
+      seq: row!.seq,
+      type: event.type,
+      ...(event.fromStatus ? { from: event.fromStatus, to: event.toStatus } : {}),
+      ...(event.internal ? { internal: true } : {}),
+    },
+    at: event.createdAt ?? new Date(),
+  });
+  const payload = {
+    number: c!.number,
+    version: c!.version,
+    type: event.type,
+    internal: event.internal ?? false,
+    complainantId: c!.complainantId,
+    merchantId: c!.phase ? c!.merchantId : null,
+  };
+  await tx.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
   return row!.seq;
 }
 
@@ -240,4 +285,25 @@ export async function listComplaints(
     .offset(f.offset);
   const [total] = await db.select({ n: count() }).from(complaints).where(where);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** The team a problem type routes to: its own rule, else its category's, else none (admin sets one). */
+export async function teamForType(
+  db: Queryable,
+  categoryCode: string,
+  typeCode: string,
+): Promise<string | null> {
+  const rows = await db
+    .select({ typeCode: routingRules.typeCode, teamId: routingRules.teamId })
+    .from(routingRules)
+    .where(
+      and(
+        eq(routingRules.categoryCode, categoryCode),
+        inArray(routingRules.typeCode, [typeCode, '']),
+      ),
+    );
+  return (
+    (rows.find((r) => r.typeCode === typeCode) ?? rows.find((r) => r.typeCode === ''))?.teamId ??
+    null
+  );
 }

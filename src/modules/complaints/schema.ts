@@ -10,6 +10,7 @@ import {
   OPINION_MAX,
   STAFF_TRANSITIONS,
 } from '../../shared/complaints.js';
+import { CaseDetailFields, CaseSummaryFields } from './case-schema.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
@@ -42,6 +43,13 @@ export const FileBody = Type.Object(
       ),
     ),
     contactName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    language: Type.Optional(
+      Type.String({
+        pattern: '^[a-z]{2}$',
+        description:
+          'Language the person needs (ISO 639-1, e.g. zh, en, ms); cross-border queues match it',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -133,6 +141,7 @@ const Summary = {
   description: Type.String(),
   complainantName: Nullable(Type.String()),
   flags: Type.Array(Type.String()),
+  ...CaseSummaryFields,
   createdAt: Iso,
   updatedAt: Iso,
 };
@@ -224,6 +233,7 @@ export const ComplaintDetailSchema = Type.Object({
   evidence: Type.Array(EvidenceItemSchema),
   allowedActions: Type.Array(Type.Enum(COMPLAINT_ACTIONS)),
   canUploadEvidence: Type.Boolean(),
+  ...CaseDetailFields,
 });
 
 export const FilingReply = Type.Object({

@@ -28,11 +28,36 @@ export const meta = pgTable('meta', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const merchants = pgTable('merchants', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull().unique(),
-  createdAt: createdAt(),
-});
+export const merchants = pgTable(
+  'merchants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull().unique(),
+    /** Merchant tier (src/shared/cases.ts MERCHANT_TIERS); sets the default first-reply deadline. */
+    tier: text('tier').notNull().default('standard'),
+    /** Hours the merchant has for its first reply to a complaint passed to it (< 24 by default). */
+    replyHours: integer('reply_hours').notNull().default(24),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('merchants_tier_check', sql`${t.tier} in ('standard','gold','flagship')`),
+    check('merchants_reply_hours_check', sql`${t.replyHours} between 1 and 168`),
+  ],
+);
+
+/** A merchant's shops (店铺): complaints name the shop; the merchant sees complaints against its shops. */
+export const shops = pgTable(
+  'shops',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    merchantId: uuid('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('shops_name_key').on(t.name), index('shops_merchant_idx').on(t.merchantId)],
+);
 
 export const users = pgTable(
   'users',
@@ -247,11 +272,52 @@ export const complaints = pgTable(
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
     ratedAt: tstz('rated_at'),
+    /** Optimistic version: every change adds one; a write naming an older version is refused. */
+    version: integer('version').notNull().default(1),
+    /** The team whose queue holds the case (src/modules/routing). */
+    teamId: uuid('team_id').references(() => teams.id),
+    /** The person working it; null while it waits in the team queue. */
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    assignedAt: tstz('assigned_at'),
+    /** Language the complainant needs (zh, en, …); cross-border queues match it to members. */
+    language: text('language').notNull().default('zh'),
+    /** Labels staff see and filter by, e.g. 紧急, 证据已补充, 平台仲裁. */
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    escalatedAt: tstz('escalated_at'),
+    merchantId: uuid('merchant_id').references(() => merchants.id),
+    shopId: uuid('shop_id').references(() => shops.id),
+    /** Where the merchant side stands (src/shared/cases.ts MERCHANT_PHASES); null if never passed to one. */
+    merchantPhase: text('merchant_phase'),
+    merchantReplyDueAt: tstz('merchant_reply_due_at'),
+    merchantFirstReplyAt: tstz('merchant_first_reply_at'),
+    collectiveId: uuid('collective_id').references(() => collectiveCases.id),
+    /** How the result came about: service (our staff), merchant (remedy accepted), arbitration. */
+    resolutionMethod: text('resolution_method'),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('complaints_number_key').on(t.number),
+    index('complaints_assignee_idx').on(t.assigneeId, t.status),
+    index('complaints_queue_idx')
+      .on(t.teamId, t.priority, t.createdAt)
+      .where(sql`${t.assigneeId} is null`),
+    index('complaints_merchant_idx').on(t.merchantId, t.createdAt),
+    index('complaints_collective_idx').on(t.collectiveId),
+    index('complaints_merchant_due_idx')
+      .on(t.merchantReplyDueAt)
+      .where(sql`${t.merchantPhase} = 'awaiting_reply'`),
+    check(
+      'complaints_merchant_phase_check',
+      sql`${t.merchantPhase} is null or ${t.merchantPhase} in ('awaiting_reply','replied','remedy_proposed','remedy_accepted','remedy_refused','arbitration','arbitrated')`,
+    ),
+    check(
+      'complaints_resolution_method_check',
+      sql`${t.resolutionMethod} is null or ${t.resolutionMethod} in ('service','merchant','arbitration')`,
+    ),
     index('complaints_complainant_idx').on(t.complainantId, t.createdAt),
     index('complaints_created_idx').on(t.createdAt),
     index('complaints_status_idx').on(t.status, t.createdAt),
@@ -376,5 +442,269 @@ export const evidenceRecords = pgTable(
     uniqueIndex('evidence_records_seq_key').on(t.complaintId, t.seq),
     index('evidence_records_sha_idx').on(t.sha256),
     check('evidence_records_kind_check', sql`${t.kind} in ('image','document','video')`),
+  ],
+);
+
+/** Teams (queues) of people with the skills for some problem types (智能分流转办). */
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    name: jsonb('name').$type<LocalText>().notNull(),
+    /** The expert seat (专家坐席) takes escalations, appeals and platform arbitration. */
+    isExpertSeat: boolean('is_expert_seat').notNull().default(false),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('teams_code_key').on(t.code)],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    index('team_members_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * How much a staff member can take and when: the assigner locks this row (FOR UPDATE) before
+ * counting the person's open load, so two assigners never push one person past capacity.
+ */
+export const agentProfiles = pgTable(
+  'agent_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    /** Open complaints the person may hold at once. */
+    capacity: integer('capacity').notNull().default(8),
+    skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Languages the person works in (zh, en, ms, th, vi, …). */
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{zh}'::text[]`),
+    /** ISO weekdays (1 = Monday) and China-time hours 'HH:MM' of the person's shift. */
+    workDays: integer('work_days')
+      .array()
+      .notNull()
+      .default(sql`'{1,2,3,4,5}'::integer[]`),
+    workStart: text('work_start').notNull().default('09:00'),
+    workEnd: text('work_end').notNull().default('18:00'),
+    /** Round-the-clock seat: working hours do not apply. */
+    alwaysOn: boolean('always_on').notNull().default(false),
+    absentFrom: tstz('absent_from'),
+    absentUntil: tstz('absent_until'),
+    /** For round-robin among equally loaded people. */
+    lastAssignedAt: tstz('last_assigned_at'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('agent_profiles_capacity_check', sql`${t.capacity} between 0 and 200`)],
+);
+
+/** Which team a category (type_code '') or a single problem type routes to; the type wins. */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    categoryCode: text('category_code').notNull(),
+    typeCode: text('type_code').notNull().default(''),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.categoryCode, t.typeCode] })],
+);
+
+/** Canned replies (快捷回复/宏) with {{variables}}; team_id null = everyone's. */
+export const macros = pgTable(
+  'macros',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    teamId: uuid('team_id').references(() => teams.id),
+    enabled: boolean('enabled').notNull().default(true),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('macros_title_key').on(t.title)],
+);
+
+/** A merchant's offer to settle (退款/补发/赔偿) that the complainant accepts or refuses. */
+export const merchantRemedies = pgTable(
+  'merchant_remedies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    kind: text('kind').notNull(),
+    /** Fen (分); null for a reship. */
+    amountFen: integer('amount_fen'),
+    note: text('note').notNull(),
+    proposedById: uuid('proposed_by_id').references(() => users.id),
+    proposedByName: text('proposed_by_name').notNull(),
+    proposedAt: tstz('proposed_at').notNull(),
+    /** Silence past this goes to platform arbitration. */
+    respondBy: tstz('respond_by').notNull(),
+    status: text('status').notNull().default('proposed'),
+    respondedAt: tstz('responded_at'),
+    responseNote: text('response_note'),
+  },
+  (t) => [
+    index('merchant_remedies_complaint_idx').on(t.complaintId, t.proposedAt),
+    index('merchant_remedies_due_idx')
+      .on(t.respondBy)
+      .where(sql`${t.status} = 'proposed'`),
+    check('merchant_remedies_kind_check', sql`${t.kind} in ('refund','reship','compensation')`),
+    check(
+      'merchant_remedies_status_check',
+      sql`${t.status} in ('proposed','accepted','refused','expired')`,
+    ),
+  ],
+);
+
+/** External complaint platforms (12315, 12345, 12305, 黑猫投诉, …), editable by the admin. */
+export const externalPlatforms = pgTable('external_platforms', {
+  code: text('code').primaryKey(),
+  name: jsonb('name').$type<LocalText>().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** A complaint's case on an external platform: sent there (outbound) or imported from it (inbound). */
+export const externalCases = pgTable(
+  'external_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    platformCode: text('platform_code')
+      .notNull()
+      .references(() => externalPlatforms.code),
+    direction: text('direction').notNull(),
+    externalNumber: text('external_number').notNull(),
+    status: text('status').notNull(),
+    statusNote: text('status_note'),
+    statusAt: tstz('status_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('external_cases_number_key').on(t.platformCode, t.externalNumber),
+    index('external_cases_complaint_idx').on(t.complaintId),
+    check('external_cases_direction_check', sql`${t.direction} in ('outbound','inbound')`),
+  ],
+);
+
+/** A collective case (集体投诉): several complaints about one merchant or incident, worked together. */
+export const collectiveCases = pgTable(
+  'collective_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** JT{yyyymmdd}-{seq4}. */
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    merchantId: uuid('merchant_id').references(() => merchants.id),
+    status: text('status').notNull().default('open'),
+    /** The latest progress every member sees. */
+    progress: text('progress'),
+    progressAt: tstz('progress_at'),
+    createdById: text('created_by_id'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('collective_cases_number_key').on(t.number),
+    check('collective_cases_status_check', sql`${t.status} in ('open','closed')`),
+  ],
+);
+
+/** Related complaints (关联), stored once per pair with complaint_a < complaint_b. */
+export const complaintLinks = pgTable(
+  'complaint_links',
+  {
+    complaintA: uuid('complaint_a')
+      .notNull()
+      .references(() => complaints.id),
+    complaintB: uuid('complaint_b')
+      .notNull()
+      .references(() => complaints.id),
+    note: text('note'),
+    createdById: text('created_by_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.complaintA, t.complaintB] }),
+    index('complaint_links_b_idx').on(t.complaintB),
+    check('complaint_links_order_check', sql`${t.complaintA} < ${t.complaintB}`),
+  ],
+);
+
+/** A phone call handled by an agent; details are disclosed only after the caller is verified. */
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Digits only. */
+    phone: text('phone').notNull(),
+    direction: text('direction').notNull(),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => users.id),
+    callerUserId: uuid('caller_user_id').references(() => users.id),
+    startedAt: tstz('started_at').notNull(),
+    verifiedAt: tstz('verified_at'),
+    verificationMethod: text('verification_method'),
+    verifyAttempts: integer('verify_attempts').notNull().default(0),
+    endedAt: tstz('ended_at'),
+    note: text('note'),
+    complaintIds: uuid('complaint_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+  },
+  (t) => [
+    index('calls_agent_idx').on(t.agentId, t.startedAt),
+    check('calls_direction_check', sql`${t.direction} in ('inbound','outbound')`),
+  ],
+);
+
+/** Who did what, when (every staff action and every read of personal data). Append-only. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    actorRole: text('actor_role'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_target_idx').on(t.targetType, t.targetId, t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
   ],
 );

@@ -1,6 +1,9 @@
 import type pg from 'pg';
 import { accountsJobs } from '../../modules/accounts/index.js';
 import { complaintsJobs } from '../../modules/complaints/index.js';
+import { merchantsJobs } from '../../modules/merchants/index.js';
+import { routingJobs } from '../../modules/routing/index.js';
+import { NO_CASE_HOOKS } from '../lib/case-hooks.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { JobRegistry, type JobDefinition } from './runner.js';
@@ -13,6 +16,9 @@ export function buildJobRegistry(deps: { db: Db; pool: pg.Pool; clock: Clock }):
   const jobs: JobDefinition[] = [
     ...accountsJobs(deps),
     ...complaintsJobs(deps),
+    ...routingJobs(deps),
+    // Jobs run outside a request; the merchant escalation job queues work the routing job assigns.
+    ...merchantsJobs({ ...deps, hooks: NO_CASE_HOOKS }),
     {
       name: 'jobs.prune',
       everySeconds: 24 * 3600,

@@ -33,6 +33,8 @@ export async function actOnComplaint(
       now: deps.clock.now(),
     });
   });
+  // Any change may have queued the case or freed someone's capacity.
+  await deps.hooks.queueChanged();
   const row = await findComplaintById(deps.db, found.id);
   return loadDetail(deps, row!, viewer, caller.locale);
 }

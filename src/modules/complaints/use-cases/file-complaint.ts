@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, fieldError } from '../../../server/lib/errors.js';
 import type { Principal } from '../../../server/plugins/auth.js';
+import { SYSTEM_TAGS } from '../../../shared/cases.js';
 import type { Channel, FilingResult } from '../../../shared/complaints.js';
 import type { Locale } from '../../../shared/errors.js';
 import type { Tx } from '../../../server/db/client.js';
@@ -21,7 +22,7 @@ import { applyTransition } from '../transition.js';
 import { loadDetail } from './load-complaint.js';
 import { checkFilingLimits, filingFlags } from './filing-limits.js';
 import { linkRepeatFiling } from './link-repeat-filing.js';
-import { appendEvent, insertComplaint, nextDailySequence } from '../repository.js';
+import { appendEvent, insertComplaint, nextDailySequence, teamForType } from '../repository.js';
 
 const SELF_CHANNELS: readonly Channel[] = ['web', 'assistant', 'wechat'];
 
@@ -169,6 +170,7 @@ export async function fileComplaint(
           fields: checked.values,
           found,
           ip: opts.ip,
+          language: opts.body.language ?? (opts.locale === 'en' ? 'en' : 'zh'),
         }));
       if (opts.idempotencyKey) {
         const fresh = await insertIdempotencyKey(tx, {
@@ -191,6 +193,7 @@ export async function fileComplaint(
     throw err;
   }
 
+  if (!outcome.linked) await deps.hooks.queueChanged();
   const row = await findComplaintById(db, outcome.id);
   const viewer =
     actor.kind === 'complainant'
@@ -217,6 +220,7 @@ interface NewFiling {
   fields: Record<string, string>;
   found: NonNullable<Awaited<ReturnType<typeof findProblemType>>>;
   ip: string | null;
+  language: string;
 }
 
 async function createAccepted(tx: Tx, f: NewFiling): Promise<string> {
@@ -250,6 +254,9 @@ async function createAccepted(tx: Tx, f: NewFiling): Promise<string> {
     filedById: f.actor.key,
     filedIp: f.ip,
     flags,
+    teamId: await teamForType(tx, category.code, type.code),
+    language: f.language,
+    tags: type.priority === 'red' ? [SYSTEM_TAGS.urgent] : [],
     createdAt: f.now,
     updatedAt: f.now,
   });

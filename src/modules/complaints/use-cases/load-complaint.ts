@@ -8,6 +8,7 @@ import { actorOf } from '../actor.js';
 import { listEvidence } from '../../evidence/index.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { checkComplaintNumber } from '../numbers.js';
+import { loadCaseParts } from '../case-parts.js';
 import { presentDetail, type Viewer } from '../present.js';
 import {
   findComplaintByNumber,
@@ -39,6 +40,14 @@ export async function complaintForCaller(
     if (!row || row.complainantId !== principal.userId) throw new AppError('complaint_not_found');
     return { row, viewer: { kind: 'owner', actor: await actorOf(db, principal) } };
   }
+  if (principal.role === 'merchant') {
+    // A merchant sees only cases passed to it, and a case of another merchant is "not found".
+    const actor = await actorOf(db, principal);
+    const mine =
+      row && row.merchantPhase !== null && row.merchantId === (actor.user?.merchantId ?? null);
+    if (!mine) throw new AppError('complaint_not_found');
+    return { row, viewer: { kind: 'merchant', actor } };
+  }
   if (!can(principal.role, 'complaints.read')) throw new AppError('forbidden');
   if (!row) throw new AppError('complaint_not_found');
   return { row, viewer: { kind: 'staff', actor: await actorOf(db, principal) } };
@@ -50,10 +59,11 @@ export async function loadDetail(
   viewer: Viewer,
   locale: Locale,
 ): Promise<ComplaintDetail> {
-  const [events, evidence, request] = await Promise.all([
+  const [events, evidence, request, parts] = await Promise.all([
     listEvents(deps.db, row.id, viewer.kind === 'staff'),
     listEvidence(deps.db, row.id, row.number),
     openMaterialRequest(deps.db, row.id),
+    loadCaseParts(deps.db, row),
   ]);
-  return presentDetail({ row, events, evidence, request }, viewer, locale, deps.clock.now());
+  return presentDetail({ row, events, evidence, request, parts }, viewer, locale, deps.clock.now());
 }

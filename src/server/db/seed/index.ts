@@ -17,6 +17,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Db } from '../client.js';
 import { meta } from '../schema.js';
+import { seedCaseDemo } from './case-demo.js';
 import { DEFAULT_CATALOG } from './default-catalog.js';
 
 export const DEMO_MERCHANT = '演示商城旗舰店';
@@ -80,6 +81,7 @@ export async function seedDemoData(opts: {
       );
       accountsCreated.push({ role: s.role, login: s.email });
     }
+    await seedCaseDemo(opts.db, { merchantId: merchant.id });
     if (!(await findUserByEmail(opts.db, DEMO_COMPLAINANT.email))) {
       await createUser({ role: 'complainant', ...DEMO_COMPLAINANT }, deps);
       accountsCreated.push({ role: 'complainant', login: DEMO_COMPLAINANT.phone });

@@ -1,0 +1,3 @@
+// The audit log: who did what to which record, kept append-only.
+export { recordAudit, listAudit, type AuditActor, type AuditInput } from './record.js';
+export { auditRoutes } from './routes.js';
