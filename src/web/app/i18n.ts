@@ -7,6 +7,10 @@ import catalogAdminEn from '../locales/catalogAdmin.en.json';
 import catalogAdminZh from '../locales/catalogAdmin.zh-CN.json';
 import consoleComplaintsEn from '../locales/consoleComplaints.en.json';
 import consoleComplaintsZh from '../locales/consoleComplaints.zh-CN.json';
+import caseExtrasEn from '../locales/caseExtras.en.json';
+import caseExtrasZh from '../locales/caseExtras.zh-CN.json';
+import caseWorkEn from '../locales/caseWork.en.json';
+import caseWorkZh from '../locales/caseWork.zh-CN.json';
 import portalComplaintsEn from '../locales/portalComplaints.en.json';
 import portalComplaintsZh from '../locales/portalComplaints.zh-CN.json';
 import { setApiLanguage } from './api';
@@ -57,6 +61,8 @@ void i18n.use(initReactI18next).init({
         portalComplaints: portalComplaintsZh,
         consoleComplaints: consoleComplaintsZh,
         catalogAdmin: catalogAdminZh,
+        caseWork: caseWorkZh,
+        caseExtras: caseExtrasZh,
       },
     },
     en: {
@@ -65,6 +71,8 @@ void i18n.use(initReactI18next).init({
         portalComplaints: portalComplaintsEn,
         consoleComplaints: consoleComplaintsEn,
         catalogAdmin: catalogAdminEn,
+        caseWork: caseWorkEn,
+        caseExtras: caseExtrasEn,
       },
     },
   },

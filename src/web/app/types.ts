@@ -47,3 +47,5 @@ export {
   STATUS_EXPLANATIONS,
   STATUS_LABELS,
 } from '../../shared/complaints';
+// Stage 3 case-handling contracts (teams, macros, merchants, external platforms, collective cases, calls, audit).
+export type * from '../../shared/cases';
