@@ -65,6 +65,13 @@ function sideEffects(
     case 'resolve':
       patch.resolvedAt = now;
       patch.resolvedBy = actor.key;
+      // How the result came about (reporting: online service / merchant / platform arbitration).
+      if (row.merchantPhase === 'arbitration') {
+        patch.resolutionMethod = 'arbitration';
+        patch.merchantPhase = 'arbitrated';
+      } else {
+        patch.resolutionMethod = row.status === 'transferred' ? 'merchant' : 'service';
+      }
       // A reconsidered result is final: no second appeal window.
       patch.appealDeadline = row.status === 'reconsidering' ? null : appealDeadlineFrom(now);
       break;
