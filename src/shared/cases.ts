@@ -267,6 +267,13 @@ export interface CollectiveCase extends CollectiveSummary {
   }[];
 }
 
+/** The answer to a split: the original case (closed if one complaint was left) and the new one. */
+export interface CollectiveSplit {
+  original: CollectiveCase;
+  /** Null when a single complaint was split off: it is released instead (a case needs two). */
+  created: CollectiveCase | null;
+}
+
 // ---- Phone calls (src/modules/calls) ----
 
 export interface Call {
@@ -278,6 +285,8 @@ export interface Call {
   endedAt: string | null;
   verified: boolean;
   verificationMethod: 'sms_code' | 'complaint_number' | null;
+  /** Verification attempts left on this call (5 per call). */
+  verifyAttemptsLeft: number;
   /** Whether a person with this phone is known (true/false only until verified). */
   callerKnown: boolean;
   /** The caller's complaints, only once verified; empty before. */
@@ -288,6 +297,8 @@ export interface Call {
     typeName: LocalText;
     createdAt: string;
   }[];
+  /** Numbers of the complaints attached to this call (filed or worked during it). */
+  attached: string[];
   note: string | null;
 }
 

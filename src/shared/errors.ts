@@ -139,7 +139,17 @@ export const ERRORS = {
   },
   team_not_found: { status: 404, zh: '团队不存在', en: 'No such team' },
   agent_not_found: { status: 404, zh: '该人员不存在或不是坐席', en: 'No such staff member' },
+  at_capacity: {
+    status: 409,
+    zh: '您手上的投诉已达处理上限，请先办结一些再认领',
+    en: 'You already hold as many complaints as your capacity allows; finish some first',
+  },
   macro_not_found: { status: 404, zh: '快捷回复不存在', en: 'No such canned reply' },
+  macro_title_taken: {
+    status: 409,
+    zh: '已有同名的快捷回复',
+    en: 'A canned reply with this title already exists',
+  },
   merchant_not_found: { status: 404, zh: '商户不存在', en: 'No such merchant' },
   merchant_unknown: {
     status: 422,
@@ -180,6 +190,11 @@ export const ERRORS = {
     en: 'The caller has not been verified; complaint details may not be disclosed',
   },
   call_ended: { status: 409, zh: '通话已结束', en: 'The call has ended' },
+  collective_closed: {
+    status: 409,
+    zh: '该集体投诉已关闭（成员不足两件），不能再更新',
+    en: 'This collective case is closed (fewer than two complaints) and can no longer change',
+  },
   db_unavailable: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
   internal: {
     status: 500,
@@ -313,6 +328,32 @@ export const FIELD_REASONS = {
     en: 'a category that is not accepted needs guidance in both languages',
   },
   unknown_category: { zh: '投诉类别不存在', en: 'is not a known category' },
+  // Routing (src/modules/routing).
+  not_team_member: { zh: '不是该团队的成员', en: 'is not a member of this team' },
+  at_capacity: {
+    zh: '手上的投诉已达处理上限（{n} 件）',
+    en: 'already holds as many complaints as allowed ({n})',
+  },
+  not_queue_staff: {
+    zh: '只能是客服、专家或主管账号',
+    en: 'must be an agent, expert or supervisor account',
+  },
+  account_inactive: { zh: '该账号已停用', en: 'is a disabled account' },
+  team_disabled: { zh: '该团队已停用', en: 'is a team no longer in use' },
+  ends_before_start: { zh: '须晚于开始时间', en: 'must be later than the start' },
+  gave_the_result: {
+    zh: '是作出被申诉结果的人，复议须由他人进行',
+    en: 'gave the result under appeal; someone else must reconsider it',
+  },
+  not_a_member: { zh: '不是该集体投诉的成员', en: 'is not a member of this collective case' },
+  split_side_empty: {
+    zh: '拆分后两边都至少要有一件投诉',
+    en: 'each side of a split must keep at least one complaint',
+  },
+  not_caller_complaint: {
+    zh: '不是该来电号码的投诉',
+    en: 'is not a complaint of this caller\u2019s phone number',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type FieldReason = keyof typeof FIELD_REASONS;

@@ -170,20 +170,26 @@ describe('resolution, appeal and reconsideration', () => {
   });
 
   it('refuses reconsideration by the person who resolved it', async () => {
-    const number = await resolvedBy(expert);
+    // The supervisor may act on any case, so resolves this one the agent investigated.
+    const number = await resolvedBy(supervisor);
     await act(t, me, number, 'appeal', { reason: '处理不公' });
     const before = await timelineLength(number);
-    const same = await act(t, expert, number, 'transitions', { action: 'start_reconsideration' });
+    const same = await act(t, supervisor, number, 'transitions', {
+      action: 'start_reconsideration',
+    });
     expect(same.statusCode).toBe(403);
     expect(same.json().error.code).toBe('same_person_reconsideration');
     expect(same.json().error.message).toContain('原处理人以外');
     expect(await timelineLength(number)).toBe(before);
-    const other = await act(t, supervisor, number, 'transitions', {
+    // The appeal went to the expert seat, where the expert takes it.
+    const other = await act(t, expert, number, 'transitions', {
       action: 'start_reconsideration',
     });
     expect(other.statusCode).toBe(200);
+    expect(other.json().team.code).toBe('expert_seat');
+    expect(other.json().assignee.name).toBe('李专家');
     // The first resolver cannot resolve the reconsideration either.
-    const sneak = await act(t, expert, number, 'transitions', {
+    const sneak = await act(t, supervisor, number, 'transitions', {
       action: 'resolve',
       opinion: '维持',
     });

@@ -14,6 +14,15 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Union([t, Type.Null()]);
 const Iso = Type.String({ format: 'date-time' });
 
+/** Optional on every staff write: the version the change is based on (409 if no longer current). */
+export const VersionField = Type.Optional(
+  Type.Integer({
+    minimum: 1,
+    description:
+      'The complaint version your change is based on; another current version → 409 version_conflict',
+  }),
+);
+
 export const TeamHeadSchema = Type.Object({ code: Type.String(), name: LocalTextSchema });
 
 export const RemedySchema = Type.Object({

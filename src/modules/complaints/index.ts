@@ -7,7 +7,9 @@ export type { ComplaintsDeps } from './deps.js';
 
 // The toolkit: find and lock a complaint as the caller sees it, change it through the one
 // transition function, append to its timeline (which also audits and notifies live viewers).
-export { actOnComplaint, type ActContext } from './use-cases/act-on-complaint.js';
+export { actOnComplaint, type ActCaller, type ActContext } from './use-cases/act-on-complaint.js';
+export { assertVersion, isCaseWorker } from './work-rules.js';
+export { macroVariables } from './macro-vars.js';
 export { complaintForCaller, loadDetail, parseNumber } from './use-cases/load-complaint.js';
 export { fileComplaint } from './use-cases/file-complaint.js';
 export { applyTransition, assertAllowed } from './transition.js';

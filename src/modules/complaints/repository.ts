@@ -83,6 +83,15 @@ export type NewEvent = Omit<typeof complaintEvents.$inferInsert, 'id' | 'complai
  * the same action in the audit log, and tells live viewers after COMMIT (NOTIFY is transactional).
  */
 export async function appendEvent(tx: Tx, complaintId: string, event: NewEvent): Promise<number> {
+  return (await recordEvent(tx, complaintId, event)).seq;
+}
+
+/** appendEvent, also answering the id of the audit entry it wrote (a reveal reports it). */
+export async function recordEvent(
+  tx: Tx,
+  complaintId: string,
+  event: NewEvent,
+): Promise<{ seq: number; auditId: number }> {
   const [row] = await tx
     .insert(complaintEvents)
     .values({
@@ -101,7 +110,7 @@ export async function appendEvent(tx: Tx, complaintId: string, event: NewEvent):
     })
     .from(complaints)
     .where(eq(complaints.id, complaintId));
-  await recordAudit(tx, {
+  const auditId = await recordAudit(tx, {
     actor: {
       kind: event.actorKind,
       key: event.actorId ?? null,
@@ -128,7 +137,7 @@ export async function appendEvent(tx: Tx, complaintId: string, event: NewEvent):
     merchantId: c!.phase ? c!.merchantId : null,
   };
   await tx.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
-  return row!.seq;
+  return { seq: row!.seq, auditId };
 }
 
 export async function listEvents(
@@ -258,8 +267,22 @@ export interface ComplaintFilter {
   to?: Date;
   numberLike?: string;
   flagged?: boolean;
+  /** A person's id, or null for the unassigned (waiting) ones. */
+  assigneeId?: string | null;
+  teamId?: string;
+  tag?: string;
+  /** Part of an external platform's case number (12315 …), any platform. */
+  externalNumber?: string;
+  collectiveId?: string;
+  /** newest first (default), or urgency: red first, then yellow, then green, oldest first. */
+  sort?: 'newest' | 'urgency';
   limit: number;
   offset: number;
+}
+
+/** LIKE pattern matching the text anywhere, with the text's own % _ \\ taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export async function listComplaints(
@@ -275,12 +298,29 @@ export async function listComplaints(
   if (f.to) conds.push(lte(complaints.createdAt, f.to));
   if (f.numberLike) conds.push(sql`${complaints.number} like ${`%${f.numberLike}%`}`);
   if (f.flagged) conds.push(sql`cardinality(${complaints.flags}) > 0`);
+  if (f.assigneeId === null) conds.push(isNull(complaints.assigneeId));
+  else if (f.assigneeId) conds.push(eq(complaints.assigneeId, f.assigneeId));
+  if (f.teamId) conds.push(eq(complaints.teamId, f.teamId));
+  if (f.tag) conds.push(sql`${f.tag} = any(${complaints.tags})`);
+  if (f.collectiveId) conds.push(eq(complaints.collectiveId, f.collectiveId));
+  if (f.externalNumber) {
+    conds.push(sql`exists (select 1 from external_cases x where x.complaint_id = ${complaints.id}
+        and x.external_number ilike ${containing(f.externalNumber)})`);
+  }
   const where = conds.length ? and(...conds) : undefined;
+  const order =
+    f.sort === 'urgency'
+      ? [
+          sql`case ${complaints.priority} when 'red' then 0 when 'yellow' then 1 else 2 end`,
+          asc(complaints.createdAt),
+          asc(complaints.number),
+        ]
+      : [desc(complaints.createdAt), desc(complaints.number)];
   const rows = await db
     .select()
     .from(complaints)
     .where(where)
-    .orderBy(desc(complaints.createdAt), desc(complaints.number))
+    .orderBy(...order)
     .limit(f.limit)
     .offset(f.offset);
   const [total] = await db.select({ n: count() }).from(complaints).where(where);

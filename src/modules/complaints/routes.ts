@@ -20,6 +20,7 @@ import {
   TrackBody,
   TransitionBody,
 } from './schema.js';
+import type { ActCaller } from './use-cases/act-on-complaint.js';
 import { appealComplaint } from './use-cases/appeal-complaint.js';
 import { fileComplaint } from './use-cases/file-complaint.js';
 import { listComplaintsFor } from './use-cases/list-complaints.js';
@@ -29,12 +30,19 @@ import { requestMaterials } from './use-cases/request-materials.js';
 import { supplyMaterials } from './use-cases/supply-materials.js';
 import { trackComplaint } from './use-cases/track-complaint.js';
 import { transitionComplaint } from './use-cases/transition-complaint.js';
+import { caseWorkRoutes } from './work-routes.js';
 
 export interface ComplaintsRouteDeps extends ComplaintsDeps {
   config: ComplaintsDeps['config'] & Pick<Config, 'loginRateLimitPerMinute'>;
 }
 
 const detailReply = { 200: ComplaintDetailSchema, ...errorResponses };
+
+/** The `version` a staff write names (validated as an integer by its body schema). */
+function versionOf(body: unknown): number | undefined {
+  const v = (body as { version?: unknown } | null | undefined)?.version;
+  return typeof v === 'number' ? v : undefined;
+}
 
 export async function complaintsRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -121,10 +129,12 @@ export async function complaintsRoutes(app: FastifyInstance, deps: ComplaintsRou
     principal: Principal | null;
     params: { number: string };
     locale: Locale;
-  }) => ({
+    body?: unknown;
+  }): ActCaller => ({
     principal: req.principal,
     number: req.params.number,
     locale: req.locale,
+    version: versionOf(req.body),
   });
 
   r.post(
@@ -202,4 +212,6 @@ export async function complaintsRoutes(app: FastifyInstance, deps: ComplaintsRou
     },
     async (req) => rateComplaint(deps, caller(req), req.body),
   );
+
+  await caseWorkRoutes(app, deps, caller);
 }

@@ -10,7 +10,8 @@ import {
   OPINION_MAX,
   STAFF_TRANSITIONS,
 } from '../../shared/complaints.js';
-import { CaseDetailFields, CaseSummaryFields } from './case-schema.js';
+import { NOTE_MAX, REPLY_MAX, TAG_MAX, TAGS_MAX } from '../../shared/cases.js';
+import { CaseDetailFields, CaseSummaryFields, VersionField } from './case-schema.js';
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
@@ -67,6 +68,33 @@ export const ListQuery = Type.Object({
   to: Type.Optional(Type.String({ format: 'date-time' })),
   q: Type.Optional(Type.String({ maxLength: 30, pattern: '^[A-Za-z0-9-]+$' })),
   flagged: Type.Optional(Type.Boolean()),
+  assignee: Type.Optional(
+    Type.String({
+      pattern: '^(me|none|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})$',
+      description: 'Staff: me, none (waiting in a queue) or a person\u2019s id',
+    }),
+  ),
+  team: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 60, description: 'Staff: team code' }),
+  ),
+  tag: Type.Optional(
+    Type.String({ minLength: 1, maxLength: TAG_MAX, description: 'Staff: a tag' }),
+  ),
+  externalNumber: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 60,
+      description: 'Staff: part of an external platform\u2019s case number (12315 …)',
+    }),
+  ),
+  collective: Type.Optional(
+    Type.String({ format: 'uuid', description: 'Staff: id of a collective case' }),
+  ),
+  sort: Type.Optional(
+    Type.Enum(['newest', 'urgency'] as const, {
+      description: 'newest first (default), or urgency: red first, then the oldest',
+    }),
+  ),
   page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 });
@@ -76,6 +104,7 @@ export const TransitionBody = Type.Object(
   {
     action: Type.Enum(STAFF_TRANSITIONS),
     opinion: Type.Optional(Type.String({ maxLength: OPINION_MAX })),
+    version: VersionField,
   },
   { additionalProperties: false },
 );
@@ -87,9 +116,58 @@ export const MaterialRequestBody = Type.Object(
       maxItems: 10,
     }),
     note: Type.Optional(Type.String({ maxLength: 500 })),
+    version: VersionField,
   },
   { additionalProperties: false },
 );
+
+export const InternalNoteBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: NOTE_MAX }), version: VersionField },
+  { additionalProperties: false },
+);
+
+export const ReplyBody = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: REPLY_MAX }),
+    macroId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'The canned reply the text started from' }),
+    ),
+    version: VersionField,
+  },
+  { additionalProperties: false },
+);
+
+export const TagsBody = Type.Object(
+  {
+    tags: Type.Array(Type.String({ maxLength: 60 }), {
+      maxItems: 50,
+      description: `The complete list: each trimmed to 1–${TAG_MAX} characters, duplicates dropped, at most ${TAGS_MAX}`,
+    }),
+    version: VersionField,
+  },
+  { additionalProperties: false },
+);
+
+export const EscalateBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }), version: VersionField },
+  { additionalProperties: false },
+);
+
+export const RevealBody = Type.Object(
+  {
+    field: Type.String({
+      pattern: '^(contact\\.(name|phone|email)|fields\\.[A-Za-z0-9_]{1,60})$',
+      description: 'contact.name, contact.phone, contact.email or fields.<key>',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const RevealReply = Type.Object({
+  field: Type.String(),
+  value: Type.String({ description: 'The clear value; shown once, never stored or logged' }),
+  auditId: Type.Integer({ description: 'The audit entry recording this read' }),
+});
 
 export const NoteBody = Type.Object(
   { note: Type.Optional(Type.String({ maxLength: 500 })) },

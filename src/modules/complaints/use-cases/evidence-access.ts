@@ -5,9 +5,13 @@ import { AppError, fieldError } from '../../../server/lib/errors.js';
 import type { Principal } from '../../../server/plugins/auth.js';
 import type { EvidenceAccess } from '../../evidence/index.js';
 import type { ComplaintsDeps } from '../deps.js';
+import { SYSTEM_TAGS } from '../../../shared/cases.js';
+import { OPEN_STATUSES, type ComplaintStatus } from '../../../shared/complaints.js';
 import { can } from '../../../shared/roles.js';
 import { mayUpload } from '../present.js';
-import { appendEvent, findComplaintById } from '../repository.js';
+import { appendEvent, findComplaintById, updateComplaint } from '../repository.js';
+import { withTags } from '../tags.js';
+import { claimComplaint, workerStanding } from '../work-rules.js';
 import { complaintForCaller } from './load-complaint.js';
 
 export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>): EvidenceAccess {
@@ -21,7 +25,9 @@ export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>): Evid
       throw new AppError('forbidden');
     }
     if (!mayUpload(row, viewer, deps.clock.now())) throw new AppError('evidence_upload_closed');
-    return { row, viewer };
+    // Adding evidence changes the case: agents and experts add it to what they hold (or claim).
+    const standing = await workerStanding(db, row, viewer.actor);
+    return { row, viewer, standing };
   };
   return {
     async forRead(principal, number) {
@@ -41,13 +47,26 @@ export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>): Evid
       const current = await findComplaintById(tx, ctx.complaintId);
       if (!current) throw new AppError('complaint_not_found');
       // The stage may have moved while the files streamed in: check again under the lock.
-      const { viewer } = await uploadable(tx, ctx.principal, current.number);
+      const { viewer, standing } = await uploadable(tx, ctx.principal, current.number);
       if (
         ctx.evidenceKey !== null &&
         !current.rules.requiredEvidence.some((e) => e.key === ctx.evidenceKey)
       ) {
         throw fieldError('evidenceKey', 'invalid_evidence_key');
       }
+      // New evidence is a change like any other (the version moves); from the complainant on an
+      // open case it also tells the handler to look again (证据已补充).
+      const flag =
+        viewer.actor.kind === 'complainant' &&
+        OPEN_STATUSES.includes(current.status as ComplaintStatus);
+      const now = deps.clock.now();
+      if (standing === 'claim') await claimComplaint(tx, current, viewer.actor, now);
+      await updateComplaint(
+        tx,
+        current.id,
+        flag ? { tags: withTags(current.tags, SYSTEM_TAGS.evidenceAdded) } : {},
+        now,
+      );
       await appendEvent(tx, ctx.complaintId, {
         type: 'evidence_added',
         actorKind: viewer.actor.kind,
@@ -60,7 +79,7 @@ export function evidenceAccess(deps: Pick<ComplaintsDeps, 'db' | 'clock'>): Evid
           seqs: ctx.items.map((i) => i.seq),
           ...(ctx.evidenceKey ? { evidenceKey: ctx.evidenceKey } : {}),
         },
-        createdAt: deps.clock.now(),
+        createdAt: now,
       });
     },
   };

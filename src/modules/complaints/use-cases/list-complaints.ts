@@ -10,8 +10,9 @@ import {
 import { can } from '../../../shared/roles.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { presentSummary } from '../present.js';
-import { listComplaints } from '../repository.js';
+import { listComplaints, type ComplaintFilter } from '../repository.js';
 import type { ListQuery } from '../schema.js';
+import { findTeamByCode, summaryHeads } from '../work-repository.js';
 
 const DAY = 24 * 3600_000;
 
@@ -28,9 +29,37 @@ function parseStatuses(input: string | undefined): ComplaintStatus[] | undefined
   return parts as ComplaintStatus[];
 }
 
+/** The queue filters only staff may use (a complainant's are ignored: they see no queues). */
+async function staffFilters(
+  deps: Pick<ComplaintsDeps, 'db'>,
+  principal: Principal,
+  q: ListQuery,
+): Promise<Partial<ComplaintFilter>> {
+  const f: Partial<ComplaintFilter> = {
+    flagged: q.flagged,
+    tag: q.tag?.trim() || undefined,
+    externalNumber: q.externalNumber?.trim() || undefined,
+    collectiveId: q.collective,
+    sort: q.sort,
+  };
+  if (q.assignee === 'none') f.assigneeId = null;
+  else if (q.assignee === 'me') {
+    // A token is nobody: it has no cases of its own to ask for.
+    if (principal.kind !== 'user') throw fieldError('assignee', 'invalid_value');
+    f.assigneeId = principal.userId;
+  } else if (q.assignee) f.assigneeId = q.assignee.toLowerCase();
+  if (q.team) {
+    const team = await findTeamByCode(deps.db, q.team);
+    if (!team) throw fieldError('team', 'not_found_value');
+    f.teamId = team.id;
+  }
+  return f;
+}
+
 /**
  * "My complaints" for a complainant (the last 90 days by default, at most 180 back, as the
- * portal keeps them); every complaint for staff who may read them.
+ * portal keeps them); every complaint for staff who may read them, with queue filters (whose
+ * handler, which team, a tag, an external case number, a collective case) and urgency order.
  */
 export async function listComplaintsFor(
   deps: Pick<ComplaintsDeps, 'db' | 'clock'>,
@@ -61,12 +90,14 @@ export async function listComplaintsFor(
     from,
     to,
     numberLike: q.q?.toUpperCase(),
-    flagged: isComplainant ? undefined : q.flagged,
+    ...(isComplainant ? {} : await staffFilters(deps, principal, q)),
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
+  // Team and handler for the whole page at once (staff only; complainants see neither).
+  const heads = isComplainant ? new Map() : await summaryHeads(deps.db, rows);
   return {
-    items: rows.map((r) => presentSummary(r, viewer)),
+    items: rows.map((r) => presentSummary(r, viewer, heads.get(r.id))),
     total,
     page: q.page,
     pageSize: q.pageSize,

@@ -1,15 +1,13 @@
-import type { Principal } from '../../../server/plugins/auth.js';
-import type { Locale } from '../../../shared/errors.js';
 import { AppError } from '../../../server/lib/errors.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { mayRate } from '../present.js';
 import { appendEvent, updateComplaint } from '../repository.js';
-import { actOnComplaint } from './act-on-complaint.js';
+import { actOnComplaint, type ActCaller } from './act-on-complaint.js';
 
 /** The complainant rates the handling (1–5, optional comment), once, after the result. */
 export function rateComplaint(
   deps: ComplaintsDeps,
-  caller: { principal: Principal | null; number: string; locale: Locale },
+  caller: ActCaller,
   input: { score: number; comment?: string },
 ) {
   const comment = input.comment?.trim() || null;

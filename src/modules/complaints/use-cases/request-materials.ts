@@ -1,15 +1,13 @@
-import type { Principal } from '../../../server/plugins/auth.js';
-import type { Locale } from '../../../shared/errors.js';
 import { fieldError } from '../../../server/lib/errors.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { insertMaterialRequest } from '../repository.js';
 import { applyTransition } from '../transition.js';
-import { actOnComplaint } from './act-on-complaint.js';
+import { actOnComplaint, type ActCaller } from './act-on-complaint.js';
 
 /** Staff ask the complainant for specific materials; the case waits for them (clock paused). */
 export function requestMaterials(
   deps: ComplaintsDeps,
-  caller: { principal: Principal | null; number: string; locale: Locale },
+  caller: ActCaller,
   input: { items: string[]; note?: string },
 ) {
   const items = input.items.map((i) => i.trim());

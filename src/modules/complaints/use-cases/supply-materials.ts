@@ -1,21 +1,17 @@
-import type { Principal } from '../../../server/plugins/auth.js';
-import type { Locale } from '../../../shared/errors.js';
 import { AppError, fieldError } from '../../../server/lib/errors.js';
 import { countEvidenceSince } from '../../evidence/index.js';
 import type { ComplaintsDeps } from '../deps.js';
-import { fulfilMaterialRequest, openMaterialRequest } from '../repository.js';
+import { SYSTEM_TAGS } from '../../../shared/cases.js';
+import { fulfilMaterialRequest, openMaterialRequest, updateComplaint } from '../repository.js';
+import { withTags } from '../tags.js';
 import { applyTransition, assertAllowed } from '../transition.js';
-import { actOnComplaint } from './act-on-complaint.js';
+import { actOnComplaint, type ActCaller } from './act-on-complaint.js';
 
 /**
  * The complainant hands in what was asked (files uploaded beforehand, and/or a note) and the
  * case goes back to investigating.
  */
-export function supplyMaterials(
-  deps: ComplaintsDeps,
-  caller: { principal: Principal | null; number: string; locale: Locale },
-  input: { note?: string },
-) {
+export function supplyMaterials(deps: ComplaintsDeps, caller: ActCaller, input: { note?: string }) {
   const note = input.note?.trim() || null;
   return actOnComplaint(deps, caller, async ({ tx, row, actor, now }) => {
     assertAllowed(row, 'supply_materials', actor, now, note);
@@ -24,6 +20,11 @@ export function supplyMaterials(
       throw new AppError('transition_not_allowed');
     const files = await countEvidenceSince(tx, row.id, request.createdAt);
     if (files === 0 && !note) throw fieldError('note', 'materials_needed');
+    if (actor.kind === 'complainant' && !row.tags.includes(SYSTEM_TAGS.evidenceAdded)) {
+      // Before the transition, so its event (and live notice) carries the final version.
+      const tags = withTags(row.tags, SYSTEM_TAGS.evidenceAdded);
+      await updateComplaint(tx, row.id, { tags }, now);
+    }
     await applyTransition(tx, row, {
       action: 'supply_materials',
       actor,

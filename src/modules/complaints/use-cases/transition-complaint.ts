@@ -1,14 +1,12 @@
 import type { StaffTransition } from '../../../shared/complaints.js';
 import type { ComplaintsDeps } from '../deps.js';
 import { applyTransition } from '../transition.js';
-import { actOnComplaint } from './act-on-complaint.js';
-import type { Principal } from '../../../server/plugins/auth.js';
-import type { Locale } from '../../../shared/errors.js';
+import { actOnComplaint, type ActCaller } from './act-on-complaint.js';
 
 /** A staff move along the lifecycle (review, investigate, resolve, reject, reconsider, close …). */
 export function transitionComplaint(
   deps: ComplaintsDeps,
-  caller: { principal: Principal | null; number: string; locale: Locale },
+  caller: ActCaller,
   input: { action: StaffTransition; opinion?: string },
 ) {
   return actOnComplaint(deps, caller, async ({ tx, row, actor, now }) => {
