@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await routingRoutes(scope, { db, clock, log: app.log, hooks });
     await macrosRoutes(scope, { db, clock });
     await merchantsRoutes(scope, { db, clock, hooks });
-    await externalRoutes(scope, { db, clock, hooks });
+    await externalRoutes(scope, { db, clock, hooks, config });
     await collectiveRoutes(scope, { db, clock, hooks });
     await callsRoutes(scope, { db, clock, otpSender });
     await liveRoutes(scope, { db, pool: database.pool });

@@ -9,14 +9,7 @@ import type { Role } from '../../shared/roles.js';
 import type { AccountsDeps } from './deps.js';
 import type { OtpSender } from './otp-sender.js';
 import { permissionsOf, presentUser, presentUserListItem } from './present.js';
-import {
-  deleteSession,
-  findUserById,
-  listMerchants,
-  listTokens,
-  listUsers,
-  type UserRow,
-} from './repository.js';
+import { deleteSession, findUserById, listTokens, listUsers, type UserRow } from './repository.js';
 import {
   CreateTokenBody,
   CreateUserBody,
@@ -211,23 +204,8 @@ export async function accountsRoutes(app: FastifyInstance, deps: AccountsRouteDe
     },
   );
 
-  r.get(
-    '/api/v1/merchants',
-    {
-      config: { access: 'users.read' },
-      schema: {
-        tags: ['users'],
-        summary: 'Merchants that merchant accounts can belong to',
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async () => ({ items: await listMerchants(deps.db) }),
-  );
+  // GET /api/v1/merchants (the merchants a merchant account can belong to) is served by the
+  // merchants module, with tiers and shops.
 
   r.get(
     '/api/v1/tokens',
