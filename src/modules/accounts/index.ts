@@ -15,3 +15,13 @@ export {
   type UserRow,
 } from './repository.js';
 export { accountsJobs } from './jobs.js';
+// One-time codes for another purpose than logging in: a caller's identity check during a phone
+// call (src/modules/calls), with the same code length, hashing, guess and sending limits.
+export {
+  otpHash,
+  OTP_LENGTH,
+  OTP_MAX_PER_HOUR,
+  OTP_RESEND_SECONDS,
+} from './use-cases/request-otp.js';
+export { OTP_MAX_ATTEMPTS } from './use-cases/verify-otp.js';
+export { addOtpAttempt, consumeOtp, countRecentOtps, insertOtp, latestOtp } from './repository.js';
