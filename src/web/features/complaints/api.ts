@@ -130,3 +130,24 @@ export function useTrack() {
       api.post<ComplaintDetail>(`${BASE}/track`, input),
   });
 }
+
+/** The complainant's answer to a merchant's remedy: accept it, or refuse it with a reason. */
+export function useAnswerRemedy(number: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      input:
+        { id: string; accept: true; note?: string } | { id: string; accept: false; reason: string },
+    ) =>
+      input.accept
+        ? api.post<unknown>(
+            `${complaintPath(number)}/remedies/${encodeURIComponent(input.id)}/accept`,
+            input.note ? { note: input.note } : {},
+          )
+        : api.post<unknown>(
+            `${complaintPath(number)}/remedies/${encodeURIComponent(input.id)}/refuse`,
+            { reason: input.reason },
+          ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: complaintKeys.all }),
+  });
+}

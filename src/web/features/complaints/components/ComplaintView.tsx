@@ -9,6 +9,7 @@ import { ComplaintFacts } from './ComplaintFacts';
 import { ComplaintTimeline } from './ComplaintTimeline';
 import { EvidenceList } from './EvidenceList';
 import { StageCard } from './StageCard';
+import { WhereCard } from './WhereCard';
 
 interface Props {
   complaint: ComplaintDetail;
@@ -31,6 +32,7 @@ export function ComplaintView({ complaint, actions, evidenceExtra, readOnly = fa
     <div className="cx-stack" data-testid="complaint-view">
       <StageCard complaint={complaint} />
       {actions}
+      <WhereCard complaint={complaint} />
       <Card title={t(`${p}.timeline`)} size="small">
         <ComplaintTimeline events={complaint.timeline} />
       </Card>

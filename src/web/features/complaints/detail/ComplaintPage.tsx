@@ -12,6 +12,7 @@ import { AppealCard } from './AppealCard';
 import { EvidenceUploader } from './EvidenceUploader';
 import { MaterialsCard } from './MaterialsCard';
 import { RatingCard } from './RatingCard';
+import { RemedyCards } from './RemedyCard';
 import '../complaints.css';
 
 function Actions({ complaint }: { complaint: ComplaintDetail }) {
@@ -20,6 +21,7 @@ function Actions({ complaint }: { complaint: ComplaintDetail }) {
   const canAppeal = complaint.allowedActions.includes('appeal');
   return (
     <>
+      <RemedyCards complaint={complaint} />
       {materials && <MaterialsCard number={complaint.number} request={materials} />}
       {canAppeal && <AppealCard complaint={complaint} />}
       {(complaint.canRate || complaint.rating) && <RatingCard complaint={complaint} />}
