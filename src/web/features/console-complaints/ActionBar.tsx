@@ -1,10 +1,12 @@
 // The lifecycle buttons: exactly the actions the server says this person may take now
 // (allowedActions), each asking only for what that action needs.
-import { Alert, App, Button, Popconfirm, Typography } from 'antd';
+import { App, Button, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintAction, ComplaintDetail, StaffTransition } from '../../app/types';
-import { errorMessage } from '../../shared/formErrors';
+import { useHeldByOther } from '../casework/holder';
+import type { Refresh } from '../casework/WorkPanel';
+import { WriteError } from '../casework/WriteError';
 import { useSupplyMaterials, useTransition } from './api';
 import { MaterialsModal } from './MaterialsModal';
 import { OpinionModal, type OpinionAction } from './OpinionModal';
@@ -39,25 +41,40 @@ function isOpinionAction(action: string): action is OpinionAction {
   return (WITH_OPINION as readonly string[]).includes(action);
 }
 
-export function ActionBar({ complaint }: { complaint: ComplaintDetail }) {
+export function ActionBar({
+  complaint,
+  refresh,
+}: {
+  complaint: ComplaintDetail;
+  refresh: Refresh;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const transition = useTransition(complaint.number);
   const supply = useSupplyMaterials(complaint.number);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [opinionFor, setOpinionFor] = useState<OpinionAction | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  // The version on screen when the agent opened the dialog: a change made meanwhile is a conflict.
+  const [opinionFor, setOpinionFor] = useState<{ action: OpinionAction; version: number } | null>(
+    null,
+  );
   const [materials, setMaterials] = useState(false);
-  const note = useStageNote(complaint);
+  const stageNote = useStageNote(complaint);
+  const holder = useHeldByOther(complaint);
+  // The stage's own rule (e.g. who may reconsider) says more than who holds the case.
+  const note =
+    stageNote ??
+    (holder ? { text: t('caseWork.assign.heldBy', { name: holder }), self: false } : null);
 
-  const actions = ORDER.filter((a) => complaint.allowedActions.includes(a));
+  // Someone else's case: the server would refuse every move (not_assignee), so offer none.
+  const actions = holder ? [] : ORDER.filter((a) => complaint.allowedActions.includes(a));
   const label = (action: ComplaintAction) => t(`consoleComplaints.action.${action}`);
   const primary = (action: ComplaintAction) =>
     PRIMARY.includes(action) || (action === 'investigate' && !actions.includes('review'));
 
-  const run = (action: StaffTransition, opinion?: string) => {
+  const run = (action: StaffTransition, version: number, opinion?: string) => {
     setFailure(null);
     return transition.mutateAsync(
-      { action, ...(opinion ? { opinion } : {}) },
+      { action, version, ...(opinion ? { opinion } : {}) },
       {
         onSuccess: () =>
           void message.success(t('consoleComplaints.action.done', { action: label(action) })),
@@ -65,8 +82,8 @@ export function ActionBar({ complaint }: { complaint: ComplaintDetail }) {
     );
   };
 
-  const submitOpinion = (action: OpinionAction, text: string) => {
-    if (action !== 'supply_materials') return run(action, text);
+  const submitOpinion = (action: OpinionAction, version: number, text: string) => {
+    if (action !== 'supply_materials') return run(action, version, text);
     return supply.mutateAsync(text ? { note: text } : {}, {
       onSuccess: () =>
         void message.success(t('consoleComplaints.action.done', { action: label(action) })),
@@ -75,7 +92,7 @@ export function ActionBar({ complaint }: { complaint: ComplaintDetail }) {
 
   // One-click actions report a refusal here; the modals show theirs inside the modal.
   const runDirect = (action: StaffTransition) =>
-    run(action).catch((error: unknown) => setFailure(errorMessage(error, t)));
+    run(action, complaint.version).catch((error: unknown) => setFailure(error));
 
   const button = (action: BarAction) => {
     const props = {
@@ -93,7 +110,11 @@ export function ActionBar({ complaint }: { complaint: ComplaintDetail }) {
     }
     if (isOpinionAction(action)) {
       return (
-        <Button key={action} {...props} onClick={() => setOpinionFor(action)}>
+        <Button
+          key={action}
+          {...props}
+          onClick={() => setOpinionFor({ action, version: complaint.version })}
+        >
           {label(action)}
         </Button>
       );
@@ -127,23 +148,36 @@ export function ActionBar({ complaint }: { complaint: ComplaintDetail }) {
         </Typography.Text>
       )}
       {note && <StageNote note={note} />}
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setFailure(null) }}
-          title={failure}
-          role="alert"
-          data-testid="action-error"
-          style={{ width: '100%' }}
+      {failure ? (
+        <WriteError
+          error={failure}
+          onRefresh={async () => {
+            await refresh();
+            setFailure(null);
+          }}
+          onClose={() => setFailure(null)}
+          testId="action-error"
         />
-      )}
+      ) : null}
       <OpinionModal
-        action={opinionFor}
+        action={opinionFor?.action ?? null}
         onCancel={() => setOpinionFor(null)}
-        onSubmit={(action, text) => submitOpinion(action, text).then(() => setOpinionFor(null))}
+        onSubmit={(action, text) =>
+          submitOpinion(action, opinionFor?.version ?? complaint.version, text).then(() =>
+            setOpinionFor(null),
+          )
+        }
+        onRefresh={async () => {
+          const fresh = await refresh();
+          setOpinionFor((open) => (open && fresh ? { ...open, version: fresh.version } : open));
+        }}
       />
-      <MaterialsModal open={materials} complaint={complaint} onClose={() => setMaterials(false)} />
+      <MaterialsModal
+        open={materials}
+        complaint={complaint}
+        refresh={refresh}
+        onClose={() => setMaterials(false)}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../app/types';
 import { useFormatDateTime, useLocalText } from '../../shared/text';
+import { RevealValue } from '../casework/RevealValue';
 
 function OpenRequest({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useTranslation();
@@ -41,17 +42,25 @@ export function CaseCard({ complaint }: { complaint: ComplaintDetail }) {
   const formatDateTime = useFormatDateTime();
   const { contact, appeal, rating } = complaint;
 
+  // Masked values (phones, ID numbers …) offer an audited 查看 to staff allowed to see them.
+  const reveal = (field: string, value: string | null | undefined, label?: string) => (
+    <RevealValue number={complaint.number} field={field} value={value} label={label} />
+  );
   const known = new Set(complaint.rules.requiredFields.map((f) => f.key));
   const fieldItems: DescriptionsProps['items'] = [
     ...complaint.rules.requiredFields.map((field) => ({
       key: `f-${field.key}`,
       label: local(field.label),
-      children: complaint.fields[field.key] || '—',
+      children: reveal(`fields.${field.key}`, complaint.fields[field.key], local(field.label)),
     })),
     // Values the current rules no longer name are still part of the record.
     ...Object.entries(complaint.fields)
       .filter(([key]) => !known.has(key))
-      .map(([key, value]) => ({ key: `x-${key}`, label: key, children: value })),
+      .map(([key, value]) => ({
+        key: `x-${key}`,
+        label: key,
+        children: reveal(`fields.${key}`, value),
+      })),
   ];
 
   const items: DescriptionsProps['items'] = [
@@ -72,7 +81,24 @@ export function CaseCard({ complaint }: { complaint: ComplaintDetail }) {
       key: 'contact',
       label: t('consoleComplaints.field.contact'),
       span: 2,
-      children: [contact.name, contact.phone, contact.email].filter(Boolean).join(' · ') || '—',
+      children: (
+        <div className="cw-contact" data-testid="case-contact">
+          <span>
+            <span className="cw-muted">{t('caseWork.reveal.name')}</span>
+            {reveal('contact.name', contact.name)}
+          </span>
+          <span>
+            <span className="cw-muted">{t('caseWork.reveal.phone')}</span>
+            {reveal('contact.phone', contact.phone)}
+          </span>
+          {contact.email && (
+            <span>
+              <span className="cw-muted">{t('caseWork.reveal.email')}</span>
+              {reveal('contact.email', contact.email)}
+            </span>
+          )}
+        </div>
+      ),
     },
   ];
   if (appeal.appealedAt || appeal.deadline) {

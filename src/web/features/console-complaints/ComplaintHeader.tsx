@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES, type ComplaintDetail } from '../../app/types';
 import { PriorityTag } from '../../shared/PriorityTag';
 import { useFormatDateTime, useLocalText } from '../../shared/text';
+import { AssignmentBar } from '../casework/AssignmentBar';
+import { TagEditor } from '../casework/TagEditor';
+import type { Refresh } from '../casework/WorkPanel';
 import { ActionBar } from './ActionBar';
 import { FlagTags, StatusTag, useChannelLabel } from './tags';
 
@@ -19,7 +22,16 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
+export function ComplaintHeader({
+  complaint,
+  refresh,
+  liveNote,
+}: {
+  complaint: ComplaintDetail;
+  refresh: Refresh;
+  /** The "someone else just changed this" note, beside the title. */
+  liveNote?: ReactNode;
+}) {
   const { t } = useTranslation();
   const local = useLocalText();
   const formatDateTime = useFormatDateTime();
@@ -49,6 +61,8 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
               </Tag>
             </Tooltip>
           )}
+          <TagEditor complaint={complaint} refresh={refresh} />
+          {liveNote}
         </div>
         <div className="cc-head-meta">
           <Meta label={t('consoleComplaints.field.type')}>
@@ -69,8 +83,9 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
             </Meta>
           )}
         </div>
+        <AssignmentBar complaint={complaint} refresh={refresh} />
       </div>
-      <ActionBar complaint={complaint} />
+      <ActionBar complaint={complaint} refresh={refresh} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
-// 投诉列表: every complaint, filtered by stage, category, flags or number; a row opens the case.
+// 投诉列表: every complaint, filtered by stage, category, tag, holder, flags or number; a row
+// opens the case. Live: changes made elsewhere refresh the page.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Card, Checkbox, Input, Select, Table, Typography } from 'antd';
+import { App, Card, Checkbox, Input, Select, Switch, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
@@ -8,11 +9,14 @@ import { COMPLAINT_STATUSES, OPEN_STATUSES } from '../../app/types';
 import { ErrorResult } from '../../shared/ErrorResult';
 import { LinkButton } from '../../shared/LinkButton';
 import { useLocalText } from '../../shared/text';
+import { TagFilter } from '../casework/CaseTags';
+import { useLive } from '../casework/live';
 import { useCatalog } from '../catalog/api';
 import { useComplaintList } from './api';
 import { useListColumns } from './listColumns';
 import { useStatusLabel } from './tags';
 import { useListFilter } from './useListFilter';
+import '../casework/casework.css';
 import './console-complaints.css';
 
 // A full, well-formed number is a lookup, not a search: open the complaint straight away.
@@ -31,6 +35,8 @@ export default function ComplaintListPage() {
   const catalog = useCatalog();
   const columns = useListColumns();
   const statusLabel = useStatusLabel();
+  const live = useLive();
+  const seenTags = [...new Set((list.data?.items ?? []).flatMap((row) => row.tags))];
 
   const statusOptions = COMPLAINT_STATUSES.map((value) => ({ value, label: statusLabel(value) }));
   const openSelected =
@@ -107,6 +113,12 @@ export default function ComplaintListPage() {
           options={(catalog.data ?? []).map((c) => ({ value: c.code, label: local(c.name) }))}
           data-testid="complaints-category-filter"
         />
+        <TagFilter
+          value={filter.tag}
+          onChange={(tag) => update({ tag })}
+          known={seenTags}
+          testId="complaints-tag-filter"
+        />
         <Checkbox
           checked={filter.flagged}
           onChange={(e) => update({ flagged: e.target.checked })}
@@ -114,6 +126,17 @@ export default function ComplaintListPage() {
         >
           {t('consoleComplaints.list.flaggedOnly')}
         </Checkbox>
+        {can('complaints.work') && (
+          <label className="cw-switch">
+            <Switch
+              size="small"
+              checked={filter.mine}
+              onChange={(mine) => update({ mine })}
+              data-testid="complaints-mine"
+            />
+            {t('caseWork.list.mineOnly')}
+          </label>
+        )}
       </div>
       {list.isError && !list.data ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
@@ -124,7 +147,7 @@ export default function ComplaintListPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1100 }}
           rowClassName={(row) => (row.flags.length ? 'cc-row cc-row-flagged' : 'cc-row')}
           onRow={(row) => ({ onClick: () => void navigate(`/console/complaints/${row.number}`) })}
           locale={{ emptyText: t('consoleComplaints.list.empty') }}
@@ -138,6 +161,7 @@ export default function ComplaintListPage() {
               update(pageSize === filter.pageSize ? { page } : { page: 1, pageSize }),
           }}
           data-testid="complaints-table"
+          data-live={live}
         />
       )}
     </Card>

@@ -1,11 +1,13 @@
 // 要求补充材料: the items the complainant must supply, prefilled with the type's evidence they
 // have not given yet; agents may add their own. The complainant sees exactly these items.
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../app/types';
-import { applyFieldErrors, errorMessage } from '../../shared/formErrors';
+import { applyFieldErrors } from '../../shared/formErrors';
 import { useLocalText } from '../../shared/text';
+import type { Refresh } from '../casework/WorkPanel';
+import { WriteError } from '../casework/WriteError';
 import { useRequestMaterials } from './api';
 
 const MAX_ITEMS = 10;
@@ -20,16 +22,22 @@ interface Values {
 interface Props {
   open: boolean;
   complaint: ComplaintDetail;
+  refresh: Refresh;
   onClose: () => void;
 }
 
-export function MaterialsModal({ open, complaint, onClose }: Props) {
+export function MaterialsModal({ open, complaint, refresh, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const local = useLocalText();
   const [form] = Form.useForm<Values>();
   const request = useRequestMaterials(complaint.number);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  // The version on screen when the dialog opened; a change made meanwhile is a conflict.
+  const [version, setVersion] = useState(complaint.version);
+  useEffect(() => {
+    if (open) setVersion(complaint.version);
+  }, [open]);
 
   const supplied = new Set(complaint.evidence.map((e) => e.evidenceKey));
   const options = complaint.rules.requiredEvidence.map((e) => ({
@@ -52,16 +60,14 @@ export function MaterialsModal({ open, complaint, onClose }: Props) {
     const items = values.items.map((item) => item.trim()).filter(Boolean);
     const note = values.note?.trim();
     request.mutate(
-      { items, ...(note ? { note } : {}) },
+      { items, version, ...(note ? { note } : {}) },
       {
         onSuccess: () => {
           message.success(t('consoleComplaints.materials.sent'));
           close();
         },
         onError: (error) => {
-          if (!applyFieldErrors(form, error, ['items', 'note'])) {
-            setFailure(errorMessage(error, t));
-          }
+          if (!applyFieldErrors(form, error, ['items', 'note'])) setFailure(error);
         },
       },
     );
@@ -79,9 +85,20 @@ export function MaterialsModal({ open, complaint, onClose }: Props) {
       destroyOnHidden
       width={600}
     >
-      {failure && (
-        <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />
-      )}
+      {failure ? (
+        <div style={{ marginBottom: 16 }}>
+          <WriteError
+            error={failure}
+            kept
+            onRefresh={async () => {
+              const fresh = await refresh();
+              if (fresh) setVersion(fresh.version);
+              setFailure(null);
+            }}
+            testId="materials-error"
+          />
+        </div>
+      ) : null}
       <Form
         form={form}
         layout="vertical"

@@ -1,10 +1,10 @@
 // 办结 / 驳回 / 转办 need a written opinion, which the complainant reads on their timeline;
 // 代为提交材料 (materials received by phone or mail) takes an optional note.
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPINION_MAX } from '../../../shared/complaints';
-import { errorMessage } from '../../shared/formErrors';
+import { WriteError } from '../casework/WriteError';
 
 export type OpinionAction = 'transfer' | 'resolve' | 'reject' | 'supply_materials';
 
@@ -14,12 +14,14 @@ interface Props {
   action: OpinionAction | null;
   onCancel: () => void;
   onSubmit: (action: OpinionAction, opinion: string) => Promise<unknown>;
+  /** After a version conflict: load the complaint again; the typed opinion stays. */
+  onRefresh: () => Promise<void>;
 }
 
-export function OpinionModal({ action, onCancel, onSubmit }: Props) {
+export function OpinionModal({ action, onCancel, onSubmit, onRefresh }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ opinion?: string }>();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
   // The form unmounts with the modal (destroyOnHidden), so it starts empty on every opening.
@@ -33,7 +35,7 @@ export function OpinionModal({ action, onCancel, onSubmit }: Props) {
     setFailure(null);
     setPending(true);
     onSubmit(action, opinion?.trim() ?? '')
-      .catch((error: unknown) => setFailure(errorMessage(error, t)))
+      .catch((error: unknown) => setFailure(error))
       .finally(() => setPending(false));
   };
 
@@ -53,16 +55,19 @@ export function OpinionModal({ action, onCancel, onSubmit }: Props) {
       destroyOnHidden
       width={560}
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          title={failure}
-          role="alert"
-          data-testid="opinion-error"
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {failure ? (
+        <div style={{ marginBottom: 16 }}>
+          <WriteError
+            error={failure}
+            kept
+            onRefresh={async () => {
+              await onRefresh();
+              setFailure(null);
+            }}
+            testId="opinion-error"
+          />
+        </div>
+      ) : null}
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="opinion-form">
         <Form.Item
           name="opinion"

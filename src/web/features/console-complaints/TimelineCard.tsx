@@ -1,5 +1,6 @@
 // 处理记录: the whole processing chain, newest first, with who did what, in which role, when,
 // and the opinion they gave.
+import { LockOutlined } from '@ant-design/icons';
 import { Card, Tag, Timeline, Typography } from 'antd';
 import type { TimelineItemProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +28,17 @@ const COLORS: Partial<Record<TimelineEvent['type'], string>> = {
   repeat_filing: 'volcano',
   flagged: 'red',
   rated: 'gold',
+  note: 'gold',
+  reply: 'blue',
+  escalated: 'magenta',
+  tags_changed: 'gray',
+  pii_revealed: 'gray',
+  assigned: 'cyan',
+  reassigned: 'cyan',
 };
+
+/** Entries only staff see; notes above all must never be mistaken for replies. */
+const INTERNAL: readonly TimelineEvent['type'][] = ['note', 'pii_revealed'];
 
 export function TimelineCard({ events }: { events: readonly TimelineEvent[] }) {
   const { t } = useTranslation();
@@ -37,15 +48,32 @@ export function TimelineCard({ events }: { events: readonly TimelineEvent[] }) {
 
   const items: TimelineItemProps[] = newestFirst.map((event) => {
     const role = asRole(event.actor.role);
+    const note = event.type === 'note';
+    const internal = INTERNAL.includes(event.type) || event.data.internal === true;
     return {
       key: event.seq,
       color: (event.action && ACTION_COLORS[event.action]) ?? COLORS[event.type] ?? 'blue',
       content: (
-        <div data-testid="timeline-event" data-action={event.action ?? event.type}>
+        <div
+          data-testid="timeline-event"
+          data-action={event.action ?? event.type}
+          data-internal={internal ? 'true' : undefined}
+          className={note ? 'cc-timeline-note' : undefined}
+        >
           <div className="cc-timeline-head">
             <Typography.Text strong>{title(event)}</Typography.Text>
             {event.toStatus && event.fromStatus !== event.toStatus && (
               <StatusTag status={event.toStatus} />
+            )}
+            {internal && (
+              <Tag color="gold" icon={<LockOutlined />} data-testid="internal-tag">
+                {t('consoleComplaints.timeline.internal')}
+              </Tag>
+            )}
+            {event.type === 'reply' && (
+              <Tag color="blue" data-testid="reply-tag">
+                {t('consoleComplaints.timeline.toComplainant')}
+              </Tag>
             )}
           </div>
           <div className="cc-timeline-meta">
@@ -57,7 +85,9 @@ export function TimelineCard({ events }: { events: readonly TimelineEvent[] }) {
             )}
             <span style={{ marginInlineStart: 8 }}>{formatDateTime(event.at)}</span>
           </div>
-          {event.opinion && <div className="cc-opinion">{event.opinion}</div>}
+          {event.opinion && (
+            <div className={note ? 'cc-note-text' : 'cc-opinion'}>{event.opinion}</div>
+          )}
           <TimelineEventData event={event} />
         </div>
       ),

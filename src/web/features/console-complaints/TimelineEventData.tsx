@@ -2,7 +2,10 @@
 // files added, the note or comment given, the flags raised.
 import { Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Channel, TimelineEvent } from '../../app/types';
+import type { Channel, LocalText, TimelineEvent } from '../../app/types';
+import { useLocalText } from '../../shared/text';
+import { useTeams } from '../casework/api';
+import { CaseTags } from '../casework/CaseTags';
 import { FlagTags, useChannelLabel } from './tags';
 
 function strings(value: unknown): string[] {
@@ -11,6 +14,50 @@ function strings(value: unknown): string[] {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value ? value : null;
+}
+
+function isLocal(value: unknown): value is LocalText {
+  return typeof value === 'object' && value !== null && 'zh' in value;
+}
+
+function record(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+/** Team names by code, from the teams list the console already loads. */
+function useTeamName(): (code: unknown) => string | null {
+  const local = useLocalText();
+  const teams = useTeams();
+  return (code) => {
+    if (isLocal(code)) return local(code);
+    if (typeof code !== 'string' || !code) return null;
+    const team = teams.data?.find((x) => x.code === code);
+    return team ? local(team.name) : code;
+  };
+}
+
+/**
+ * Where the case went (assigned, reassigned, released, escalated): team → person, or the team's
+ * queue when nobody was named.
+ */
+function Assignment({ data }: { data: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const teamName = useTeamName();
+  const to = record(data.to) ?? data;
+  const team = teamName(to.team ?? data.toTeam);
+  const person = text(to.assigneeName);
+  if (!team && !person) return null;
+  return (
+    <div className="cc-timeline-meta" data-testid="timeline-assignment">
+      {team && t('consoleComplaints.timeline.toTeam', { team })}
+      {team && ' · '}
+      {person
+        ? t('consoleComplaints.timeline.toPerson', { person })
+        : t('consoleComplaints.timeline.toQueue')}
+    </div>
+  );
 }
 
 export function TimelineEventData({ event }: { event: TimelineEvent }) {
@@ -25,7 +72,16 @@ export function TimelineEventData({ event }: { event: TimelineEvent }) {
   const score = typeof data.score === 'number' ? data.score : null;
   const channel =
     event.type === 'filed' || event.type === 'repeat_filing' ? text(data.channel) : null;
-  const note = text(data.note) ?? text(data.comment) ?? text(data.description);
+  const note =
+    text(data.note) ??
+    text(data.comment) ??
+    text(data.description) ??
+    (event.opinion ? null : (text(data.text) ?? text(data.reason)));
+  const added = strings(data.added);
+  const removed = strings(data.removed);
+  const tags = added.length || removed.length ? [] : strings(data.tags);
+  const field = event.type === 'pii_revealed' ? text(data.field) : null;
+  const assignment = ['assigned', 'reassigned', 'escalated'].includes(event.type);
 
   return (
     <>
@@ -58,7 +114,32 @@ export function TimelineEventData({ event }: { event: TimelineEvent }) {
         </div>
       )}
       {score !== null && <Rate disabled value={score} style={{ fontSize: 12 }} />}
-      {note && <div className="cc-opinion">{note}</div>}
+      {assignment && <Assignment data={data} />}
+      {(added.length > 0 || removed.length > 0 || tags.length > 0) && (
+        <div className="cc-timeline-meta" style={{ marginTop: 4 }}>
+          {added.length > 0 && (
+            <span style={{ marginInlineEnd: 8 }}>
+              {t('consoleComplaints.timeline.tagsAdded')} <CaseTags tags={added} />
+            </span>
+          )}
+          {removed.length > 0 && (
+            <span style={{ marginInlineEnd: 8 }}>
+              {t('consoleComplaints.timeline.tagsRemoved')} <CaseTags tags={removed} />
+            </span>
+          )}
+          {tags.length > 0 && <CaseTags tags={tags} />}
+        </div>
+      )}
+      {field && (
+        <div className="cc-timeline-meta">
+          {t('consoleComplaints.timeline.revealed', {
+            field: t(`caseWork.reveal.field.${field}`, {
+              defaultValue: field.startsWith('fields.') ? field.slice(7) : field,
+            }),
+          })}
+        </div>
+      )}
+      {note && <div className={event.type === 'note' ? 'cc-note-text' : 'cc-opinion'}>{note}</div>}
     </>
   );
 }

@@ -1,6 +1,7 @@
 // Data hooks for the staff complaint pages (docs/COMPLAINTS.md).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, upload, type UploadProgress } from '../../app/api';
+import { trackWrite } from '../casework/live';
 import type {
   Channel,
   ComplaintDetail,
@@ -19,6 +20,9 @@ export interface ListFilter {
   category?: string;
   flagged: boolean;
   q?: string;
+  tag?: string;
+  /** Only complaints assigned to me. */
+  mine: boolean;
   page: number;
   pageSize: number;
 }
@@ -38,6 +42,8 @@ export function useComplaintList(filter: ListFilter) {
           category: filter.category,
           flagged: filter.flagged ? 'true' : undefined,
           q: filter.q,
+          tag: filter.tag,
+          assignee: filter.mine ? 'me' : undefined,
           page: filter.page,
           pageSize: filter.pageSize,
         },
@@ -65,8 +71,8 @@ export function useComplaint(number: string) {
   return useQuery({
     queryKey: [COMPLAINTS_KEY, 'detail', number],
     queryFn: ({ signal }) => api.get<ComplaintDetail>(complaintPath(number), undefined, signal),
-    // Until Stage 3 pushes changes, coming back to the tab is when an agent expects news (the
-    // complainant may have handed in materials meanwhile).
+    // Live updates (casework/live.ts) refresh it; coming back to the tab is a cheap extra check in
+    // case the stream was down.
     refetchOnWindowFocus: true,
   });
 }
@@ -74,14 +80,22 @@ export function useComplaint(number: string) {
 /** Every write answers with (or changes) the complaint, so the list and the page refresh too. */
 function useRefreshComplaints() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: [COMPLAINTS_KEY] });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: [COMPLAINTS_KEY] }),
+      queryClient.invalidateQueries({ queryKey: ['queues'] }),
+    ]);
 }
 
+/**
+ * Lifecycle writes send the version the agent was looking at; if someone changed the complaint
+ * since, the server answers 409 version_conflict and nothing is changed.
+ */
 export function useTransition(number: string) {
   const refresh = useRefreshComplaints();
   return useMutation({
-    mutationFn: (input: { action: StaffTransition; opinion?: string }) =>
-      api.post<unknown>(`${complaintPath(number)}/transitions`, input),
+    mutationFn: (input: { action: StaffTransition; opinion?: string; version?: number }) =>
+      trackWrite(number, api.post<ComplaintDetail>(`${complaintPath(number)}/transitions`, input)),
     onSuccess: refresh,
   });
 }
@@ -89,8 +103,11 @@ export function useTransition(number: string) {
 export function useRequestMaterials(number: string) {
   const refresh = useRefreshComplaints();
   return useMutation({
-    mutationFn: (input: { items: string[]; note?: string }) =>
-      api.post<unknown>(`${complaintPath(number)}/material-requests`, input),
+    mutationFn: (input: { items: string[]; note?: string; version?: number }) =>
+      trackWrite(
+        number,
+        api.post<ComplaintDetail>(`${complaintPath(number)}/material-requests`, input),
+      ),
     onSuccess: refresh,
   });
 }
@@ -100,7 +117,7 @@ export function useSupplyMaterials(number: string) {
   const refresh = useRefreshComplaints();
   return useMutation({
     mutationFn: (input: { note?: string }) =>
-      api.post<unknown>(`${complaintPath(number)}/materials`, input),
+      trackWrite(number, api.post<ComplaintDetail>(`${complaintPath(number)}/materials`, input)),
     onSuccess: refresh,
   });
 }
@@ -119,7 +136,10 @@ export function useUploadEvidence(number: string) {
       // The text field goes first: a streaming multipart parser sees it before the files.
       if (input.evidenceKey) form.append('evidenceKey', input.evidenceKey);
       for (const file of input.files) form.append('files', file, file.name);
-      return upload<unknown>(`${complaintPath(number)}/evidence`, form, input.onProgress);
+      return trackWrite(
+        number,
+        upload<unknown>(`${complaintPath(number)}/evidence`, form, input.onProgress),
+      );
     },
     onSuccess: refresh,
   });

@@ -1,31 +1,57 @@
-// Columns of the complaint list, in the order an agent scans a queue: which case, how urgent,
-// what about, where it stands, who and how it came in. Narrow two-line cells leave the
-// description room at 1366 px without scrolling sideways.
+// Columns of the complaint lists (投诉处理 and 我的工作台), in the order an agent scans a queue:
+// which case and how urgent, what about, its tags, where it stands and who holds it, who and how
+// it came in. Narrow two-line cells leave the description room at 1366 px.
 import type { TableColumnsType } from 'antd';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useAuth } from '../../app/auth';
 import type { ComplaintSummary } from '../../app/types';
 import { PriorityTag } from '../../shared/PriorityTag';
 import { useFormatDateTime, useLocalText } from '../../shared/text';
+import { CaseTags } from '../casework/CaseTags';
 import { FlagTags, StatusTag, useChannelLabel } from './tags';
 
-function Secondary({ children }: { children: string }) {
+function Secondary({ children, testId }: { children: string; testId?: string }) {
   return (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={testId}>
       {children}
     </Typography.Text>
   );
 }
 
-export function useListColumns(): TableColumnsType<ComplaintSummary> {
+export type ListColumn =
+  'number' | 'type' | 'description' | 'tags' | 'status' | 'holder' | 'complainant' | 'createdAt';
+
+export const ALL_COLUMNS: readonly ListColumn[] = [
+  'number',
+  'type',
+  'description',
+  'tags',
+  'status',
+  'complainant',
+  'createdAt',
+];
+
+export function useListColumns(
+  shown: readonly ListColumn[] = ALL_COLUMNS,
+): TableColumnsType<ComplaintSummary> {
   const { t } = useTranslation();
+  const { session } = useAuth();
   const local = useLocalText();
   const formatDateTime = useFormatDateTime();
   const channelLabel = useChannelLabel();
+  const me = session?.user.id;
 
-  return [
-    {
+  const holder = (row: ComplaintSummary) =>
+    row.assignee
+      ? row.assignee.id === me
+        ? t('caseWork.assign.meName', { name: row.assignee.name })
+        : row.assignee.name
+      : t('caseWork.assign.waiting');
+
+  const columns: Record<ListColumn, TableColumnsType<ComplaintSummary>[number]> = {
+    number: {
       title: t('consoleComplaints.field.number'),
       dataIndex: 'number',
       key: 'number',
@@ -40,22 +66,14 @@ export function useListColumns(): TableColumnsType<ComplaintSummary> {
           >
             {number}
           </Link>
-          {row.flags.length > 0 && (
-            <div style={{ marginTop: 4 }}>
-              <FlagTags flags={row.flags} />
-            </div>
-          )}
+          <div className="cc-row-badges">
+            <PriorityTag priority={row.priority} />
+            <FlagTags flags={row.flags} />
+          </div>
         </div>
       ),
     },
-    {
-      title: t('consoleComplaints.field.priority'),
-      dataIndex: 'priority',
-      key: 'priority',
-      width: 96,
-      render: (priority: ComplaintSummary['priority']) => <PriorityTag priority={priority} />,
-    },
-    {
+    type: {
       title: t('consoleComplaints.field.type'),
       key: 'type',
       width: 130,
@@ -66,20 +84,47 @@ export function useListColumns(): TableColumnsType<ComplaintSummary> {
         </div>
       ),
     },
-    {
+    description: {
       title: t('consoleComplaints.field.description'),
       dataIndex: 'description',
       key: 'description',
       ellipsis: { showTitle: true },
     },
-    {
-      title: t('consoleComplaints.field.status'),
+    tags: {
+      title: t('caseWork.tags.column'),
+      dataIndex: 'tags',
+      key: 'tags',
+      width: 150,
+      render: (tags: string[]) => <CaseTags tags={tags} empty />,
+    },
+    status: {
+      title: t('caseWork.list.statusHolder'),
       dataIndex: 'status',
       key: 'status',
-      width: 110,
-      render: (status: ComplaintSummary['status']) => <StatusTag status={status} />,
+      width: 170,
+      render: (status: ComplaintSummary['status'], row) => (
+        <div>
+          <StatusTag status={status} />
+          <div className="cc-row-holder" data-testid="row-holder">
+            <Secondary>
+              {row.team ? `${local(row.team.name)} · ${holder(row)}` : holder(row)}
+            </Secondary>
+          </div>
+        </div>
+      ),
     },
-    {
+    holder: {
+      title: t('caseWork.list.holder'),
+      key: 'holder',
+      width: 130,
+      render: (_, row) => (
+        <div data-testid="row-holder">
+          <div>{holder(row)}</div>
+          {row.team && <Secondary>{local(row.team.name)}</Secondary>}
+        </div>
+      ),
+    },
+    complainant: {
       title: t('consoleComplaints.field.complainantChannel'),
       key: 'complainant',
       width: 110,
@@ -90,12 +135,13 @@ export function useListColumns(): TableColumnsType<ComplaintSummary> {
         </div>
       ),
     },
-    {
+    createdAt: {
       title: t('consoleComplaints.field.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      width: 140,
+      width: 130,
       render: (value: string) => formatDateTime(value),
     },
-  ];
+  };
+  return shown.map((key) => columns[key]);
 }

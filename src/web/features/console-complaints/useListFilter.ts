@@ -25,6 +25,8 @@ export function useListFilter(): [ListFilter, (patch: Partial<ListFilter>) => vo
       category: params.get('category') || undefined,
       flagged: params.get('flagged') === '1',
       q: params.get('q') || undefined,
+      tag: params.get('tag') || undefined,
+      mine: params.get('mine') === '1',
       page: positive(params.get('page'), 1),
       pageSize: positive(params.get('pageSize'), DEFAULT_PAGE_SIZE),
     }),
@@ -40,6 +42,8 @@ export function useListFilter(): [ListFilter, (patch: Partial<ListFilter>) => vo
       if (next.category) out.set('category', next.category);
       if (next.flagged) out.set('flagged', '1');
       if (next.q) out.set('q', next.q);
+      if (next.tag) out.set('tag', next.tag);
+      if (next.mine) out.set('mine', '1');
       if (next.page !== 1) out.set('page', String(next.page));
       if (next.pageSize !== DEFAULT_PAGE_SIZE) out.set('pageSize', String(next.pageSize));
       setParams(out, { replace: true });
