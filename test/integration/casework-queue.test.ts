@@ -185,6 +185,7 @@ describe('revealing personal data', () => {
       action: 'complaint.pii_revealed',
       target_id: number,
       actor_name: '赵客服',
+      data: { field: 'contact.phone' },
     });
     // The clear value is nowhere in the database.
     expect(await countRows(t, 'audit_log', `data::text LIKE '%13800138000%'`)).toBe(0);

@@ -105,6 +105,9 @@ describe('who may act on a complaint', () => {
     const number = await newComplaint();
     expect((await act(t, agent, number, 'transitions', { action: 'review' })).statusCode).toBe(200);
     const before = await row(number);
+    // The buttons follow the rule: nothing to offer someone who does not hold the case.
+    expect((await view(newcomer, number)).allowedActions).toEqual([]);
+    expect((await view(agent, number)).allowedActions).toContain('investigate');
     for (const [path, body] of [
       ['transitions', { action: 'investigate' }],
       ['notes', { text: '我来看看' }],

@@ -180,8 +180,15 @@ export function presentDetail(
   const { row } = p;
   const status = row.status as ComplaintStatus;
   const kinds = new Map(row.rules.requiredFields.map((f) => [f.key, f.kind]));
+  // An agent or expert may not act on a case someone else holds (not_assignee), so no buttons.
+  const heldByOther =
+    viewer.kind === 'staff' &&
+    (viewer.actor.appRole === 'agent' || viewer.actor.appRole === 'expert') &&
+    viewer.actor.kind === 'staff' &&
+    row.assigneeId !== null &&
+    row.assigneeId !== viewer.actor.userId;
   const actions =
-    viewer.kind === 'tracker' || viewer.kind === 'merchant'
+    viewer.kind === 'tracker' || viewer.kind === 'merchant' || heldByOther
       ? []
       : availableActions(factsOf(row, viewer.actor), viewer.actor, now);
   const staff = viewer.kind === 'staff';

@@ -125,6 +125,10 @@ export async function recordEvent(
       type: event.type,
       ...(event.fromStatus ? { from: event.fromStatus, to: event.toStatus } : {}),
       ...(event.internal ? { internal: true } : {}),
+      // Which field was read is the point of a reveal's audit row (the name, never the value).
+      ...(event.type === 'pii_revealed' && typeof event.data?.field === 'string'
+        ? { field: event.data.field }
+        : {}),
     },
     at: event.createdAt ?? new Date(),
   });
