@@ -13,6 +13,7 @@ import { createLogger, loggerOptions, type Logger } from './lib/logger.js';
 import { VERSION } from './lib/version.js';
 import pino from 'pino';
 import { createApiToken, createUser, findMerchantByName } from '../modules/accounts/index.js';
+import { assignWaiting } from '../modules/routing/index.js';
 import { STAFF_ROLES, ROLES, type Role, type StaffRole } from '../shared/roles.js';
 import { errorMessage, fieldReasonMessage, type FieldReason } from '../shared/errors.js';
 import { randomBytes } from 'node:crypto';
@@ -198,6 +199,19 @@ export function buildCli(): Command {
         const creds = formatCredentials(r);
         if (creds)
           console.log(`${creds}\n  (also saved to ${saveCredentials(config.dataDir, creds)})`);
+      }),
+    );
+
+  program
+    .command('assign')
+    .description(
+      'assign waiting complaints to available team members once and print {"assigned","waiting"}',
+    )
+    .action(() =>
+      oneShot(async ({ database }) => {
+        // Safe next to running servers and other `redress assign` processes (docs/ROUTING.md).
+        const run = await assignWaiting({ db: database.db, clock: systemClock });
+        console.log(JSON.stringify(run));
       }),
     );
 
