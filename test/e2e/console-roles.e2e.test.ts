@@ -13,11 +13,35 @@ import {
 } from './support.js';
 
 const EXPECTED_MENU: Record<StaffRoleName, string[]> = {
-  admin: ['工作台', '投诉处理', '投诉分类', '用户管理', 'API 令牌'],
-  supervisor: ['工作台', '投诉处理', '投诉分类', '用户管理'],
-  expert: ['工作台', '投诉处理', '投诉分类'],
-  agent: ['工作台', '投诉处理', '投诉分类'],
-  merchant: ['工作台'],
+  admin: [
+    '工作台',
+    '投诉处理',
+    '外部平台',
+    '团队与分派',
+    '快捷回复',
+    '商户管理',
+    '审计日志',
+    '投诉分类',
+    '用户管理',
+    'API 令牌',
+  ],
+  supervisor: [
+    '工作台',
+    '我的工作台',
+    '投诉处理',
+    '来电受理',
+    '集体投诉',
+    '外部平台',
+    '团队与分派',
+    '快捷回复',
+    '商户管理',
+    '审计日志',
+    '投诉分类',
+    '用户管理',
+  ],
+  expert: ['工作台', '我的工作台', '投诉处理', '来电受理', '集体投诉', '外部平台', '投诉分类'],
+  agent: ['工作台', '我的工作台', '投诉处理', '来电受理', '集体投诉', '外部平台', '投诉分类'],
+  merchant: ['工作台', '商户投诉'],
 };
 
 const ROLE_LABEL: Record<StaffRoleName, string> = {
@@ -72,6 +96,11 @@ describe('console sign-in and permissions', { timeout: 90_000 }, () => {
     expect(await menuItems(page)).toEqual([
       'Dashboard',
       'Complaints',
+      'External platforms',
+      'Teams & routing',
+      'Canned replies',
+      'Merchants',
+      'Audit log',
       'Categories',
       'Users',
       'API tokens',
