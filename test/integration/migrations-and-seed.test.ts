@@ -72,21 +72,34 @@ describe('runMigrations', () => {
 
     const pool = pools[0]!;
     expect(schemaTables).toEqual([
+      'agent_profiles',
       'api_tokens',
+      'audit_log',
+      'calls',
       'catalog_categories',
       'catalog_types',
+      'collective_cases',
       'complaint_counters',
       'complaint_events',
+      'complaint_links',
       'complaints',
       'evidence_blobs',
       'evidence_records',
+      'external_cases',
+      'external_platforms',
       'idempotency_keys',
       'jobs',
+      'macros',
       'material_requests',
+      'merchant_remedies',
       'merchants',
       'meta',
       'otp_codes',
+      'routing_rules',
       'sessions',
+      'shops',
+      'team_members',
+      'teams',
       'users',
     ]);
     expect(await publicTables(pool)).toEqual(schemaTables);
@@ -174,6 +187,9 @@ describe('seedDemoData', () => {
     });
     expect(await usersByRole(pool)).toEqual(ONE_EACH);
 
+    const agent = `(SELECT id FROM users WHERE email = 'agent@demo.redress.local')`;
+    await pool.query(`DELETE FROM team_members WHERE user_id = ${agent}`);
+    await pool.query(`DELETE FROM agent_profiles WHERE user_id = ${agent}`);
     await pool.query(`DELETE FROM users WHERE email = 'agent@demo.redress.local'`);
     const forced = await seed(pool, true);
     expect(forced).toEqual({
@@ -185,6 +201,16 @@ describe('seedDemoData', () => {
     expect(await usersByRole(pool)).toEqual(ONE_EACH);
     expect(await count(pool, 'SELECT count(*) AS n FROM catalog_types')).toBe(types);
     expect(await count(pool, 'SELECT count(*) AS n FROM merchants')).toBe(1);
+    // The re-created demo agent works the front-line queues again, round the clock.
+    expect(
+      await count(pool, `SELECT count(*) AS n FROM team_members WHERE user_id = ${agent}`),
+    ).toBe(8);
+    expect(
+      await count(
+        pool,
+        `SELECT count(*) AS n FROM agent_profiles WHERE user_id = ${agent} AND always_on`,
+      ),
+    ).toBe(1);
 
     // Nothing missing: forced again, nothing is created and no password is reported.
     const again = await seed(pool, true);

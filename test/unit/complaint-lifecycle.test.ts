@@ -76,7 +76,10 @@ const ALLOWED: readonly Allowed[] = [
   ['transfer', 'accepted', 'transferred', WORKERS],
   ['transfer', 'reviewing', 'transferred', WORKERS],
   ['transfer', 'investigating', 'transferred', WORKERS],
-  ['return_from_transfer', 'transferred', 'investigating', WORKERS],
+  // The system hands a case back (platform returned it, merchant dispute to arbitration) and
+  // settles one the complainant accepted the merchant's remedy for.
+  ['return_from_transfer', 'transferred', 'investigating', ['system', ...WORKERS]],
+  ['resolve', 'transferred', 'resolved', ['system']],
   ['resolve', 'reviewing', 'resolved', WORKERS],
   ['resolve', 'investigating', 'resolved', WORKERS],
   ['resolve', 'reconsidering', 'resolved', ['expert', 'supervisor']],
@@ -131,8 +134,8 @@ describe('planTransition: everything else is refused', () => {
   );
 
   it('refuses the other 858 (action, state, role) combinations', () => {
-    expect(allowedCases.length).toBe(66);
-    expect(refused.length).toBe(11 * 12 * 7 - 66);
+    expect(allowedCases.length).toBe(68);
+    expect(refused.length).toBe(11 * 12 * 7 - 68);
     const wronglyAllowed = refused
       .filter(([action, status, role]) => {
         const plan = planTransition(facts(status), action, ACTORS[role], nowFor(action), '意见');
