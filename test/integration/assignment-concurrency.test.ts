@@ -1,8 +1,8 @@
 // Done-when for issue 4: assignment is exact under parallel load on PostgreSQL. Several assigners
 // — two connection pools in this process (two "servers") and two `redress assign` child
 // processes — run at once over the same waiting complaints. To be sure they really overlap, a
-// blocker transaction holds the team members' profile locks until every assigner has taken a
-// complaint and is waiting for those locks; then all go at once. Afterwards: no complaint was
+// blocker transaction holds the team members' profile locks until every assigner waits (one per
+// team on those locks, the rest on the team's assigning lock); then all go at once. Afterwards: no complaint was
 // assigned twice, nobody holds more than their capacity, exactly min(waiting, total capacity)
 // were assigned, and red complaints were served first. No timing is asserted.
 import { execFile, type ChildProcess } from 'node:child_process';
@@ -132,8 +132,8 @@ function cli(): { child: ChildProcess; done: Promise<AssignmentRun> } {
 }
 
 /**
- * Runs the assigners together: each takes a complaint, then waits on the profile locks the
- * blocker holds; once all are waiting the blocker lets go.
+ * Runs the assigners together: one per team takes a complaint and waits on the profile locks the
+ * blocker holds, the others wait for the team's assigning lock; once all wait the blocker lets go.
  */
 async function runTogether(perServer: number, cliProcesses: number, teamIds: string[]) {
   const blocker = new pg.Client(database.connection);
@@ -157,7 +157,8 @@ async function runTogether(perServer: number, cliProcesses: number, teamIds: str
     const expected = 2 * perServer + cliProcesses;
     let failed: unknown = null;
     for (const p of runs) p.catch((err: unknown) => (failed = err));
-    // Wait until every assigner is blocked on a profile lock (polling; a bound only so that a
+    // Wait until every assigner is blocked: one per team on the profile locks, the others on that
+    // team's assigning lock (polling; a bound only so that a
     // broken assigner fails the test instead of hanging it). Asked outside the blocker's
     // transaction: activity is snapshotted once per transaction.
     for (let polls = 0; ; polls++) {
@@ -165,7 +166,8 @@ async function runTogether(perServer: number, cliProcesses: number, teamIds: str
       const [row] = await sql<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_stat_activity
           WHERE datname = current_database() AND wait_event_type = 'Lock'
-            AND query ILIKE '%agent_profiles%' AND pid <> $1`,
+            AND (query ILIKE '%agent_profiles%' OR query ILIKE '%pg_advisory_xact_lock%')
+            AND pid <> $1`,
         [blockerPid],
       );
       if (row!.n >= expected) break;

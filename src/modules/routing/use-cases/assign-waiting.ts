@@ -63,11 +63,22 @@ export async function assignWaiting(
   return { assigned, waiting: await countWaiting(deps.db) };
 }
 
-/** The next waiting complaint nobody else is assigning: red first, then the oldest. */
-async function nextWaiting(tx: Tx, skipped: string[], blocked: Blocked[]) {
+/** Advisory-lock namespace of "assigning in this team" (the second key is the team id's hash). */
+const TEAM_LOCK = 7406004;
+
+/**
+ * The next waiting complaint: red first, then the oldest. `lock` takes it FOR UPDATE SKIP LOCKED;
+ * `teamId` keeps to one team's queue.
+ */
+async function nextWaiting(
+  tx: Tx,
+  skipped: string[],
+  blocked: Blocked[],
+  opts: { lock: boolean; teamId?: string },
+) {
   const conds: SQL[] = [
     isNull(complaints.assigneeId),
-    isNotNull(complaints.teamId),
+    opts.teamId ? eq(complaints.teamId, opts.teamId) : isNotNull(complaints.teamId),
     inArray(complaints.status, [...LOAD_STATUSES]),
   ];
   if (skipped.length > 0) conds.push(notInArray(complaints.id, skipped));
@@ -77,7 +88,7 @@ async function nextWaiting(tx: Tx, skipped: string[], blocked: Blocked[]) {
       sql`(${complaints.teamId}, ${complaints.language}) not in (${sql.join(pairs, sql`, `)})`,
     );
   }
-  const [row] = await tx
+  const query = tx
     .select({
       id: complaints.id,
       teamId: complaints.teamId,
@@ -92,8 +103,8 @@ async function nextWaiting(tx: Tx, skipped: string[], blocked: Blocked[]) {
       asc(complaints.createdAt),
       asc(complaints.id),
     )
-    .limit(1)
-    .for('update', { skipLocked: true });
+    .limit(1);
+  const [row] = opts.lock ? await query.for('update', { skipLocked: true }) : await query;
   return row;
 }
 
@@ -113,8 +124,16 @@ async function releasedBy(tx: Tx, complaintId: string): Promise<Set<string>> {
 }
 
 async function assignNext(tx: Tx, now: Date, skipped: string[], blocked: Blocked[]): Promise<Step> {
-  const c = await nextWaiting(tx, skipped, blocked);
-  if (!c) return { kind: 'empty' };
+  const peek = await nextWaiting(tx, skipped, blocked, { lock: false });
+  if (!peek) return { kind: 'empty' };
+  // One assigner per team at a time (other teams go on in parallel): without it, parallel
+  // assigners each take a different complaint of the queue, and a green one can win the last
+  // free place while a red one waits for the profile locks. Under the team lock the queue is
+  // read after the previous assignment committed, so red work really goes first.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${TEAM_LOCK}, hashtext(${peek.teamId}))`);
+  const c = await nextWaiting(tx, skipped, blocked, { lock: true, teamId: peek.teamId! });
+  // Assigned by someone else meanwhile, or held by a change in progress: look again next round.
+  if (!c) return { kind: 'skipped', id: peek.id, blocked: null };
   const teamId = c.teamId!;
 
   // Who could take it: the active staff members of its team.
