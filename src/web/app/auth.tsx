@@ -103,9 +103,8 @@ export function useOtpVerify() {
 }
 
 /**
- * Logs out and then goes to `redirectTo`. Navigation happens here, in the same update that
- * clears the session, because the page that offered the button usually unmounts as soon as the
- * session is gone (so callbacks passed to `mutate` would never run).
+ * Logs out and then goes to `redirectTo`. Navigation happens here (the hook's onSuccess runs even
+ * after the page that offered the button unmounts, unlike callbacks passed to `mutate`).
  */
 export function useLogout(redirectTo: string) {
   const adopt = useAdoptSession();
@@ -121,8 +120,10 @@ export function useLogout(redirectTo: string) {
         if (!(error instanceof ApiError && error.status === 401)) throw error;
       }
     },
-    onSuccess: () => {
-      void navigate(redirectTo, { replace: true });
+    onSuccess: async () => {
+      // Leave the page first, then drop the session: dropped first, a page that needs a login
+      // (我的) would send the person to /login before the navigation lands.
+      await navigate(redirectTo, { replace: true });
       adopt(null);
       message.success(t('auth.loggedOut'));
     },
