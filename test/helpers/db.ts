@@ -33,6 +33,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // terminate a client that is still closing (57P01) after the test is over. Errors during a
   // query still reject that query; this only keeps the late notice from being "unhandled".
   pool.on('connect', (client) => client.on('error', () => {}));
+  // The same late notice on a client that is idle in the pool (e.g. the live stream's LISTEN
+  // connection, handed back at close) is re-emitted by the pool itself; unheard, it would throw.
+  pool.on('error', () => {});
   await runMigrations(pool, createLogger('silent'));
   return {
     name,
