@@ -7,8 +7,16 @@ export type { ComplaintsDeps } from './deps.js';
 
 // The toolkit: find and lock a complaint as the caller sees it, change it through the one
 // transition function, append to its timeline (which also audits and notifies live viewers).
-export { actOnComplaint, type ActCaller, type ActContext } from './use-cases/act-on-complaint.js';
-export { assertVersion, isCaseWorker } from './work-rules.js';
+export {
+  actOnComplaint,
+  type ActCaller,
+  type ActContext,
+  type MayAct,
+} from './use-cases/act-on-complaint.js';
+export { assertVersion, claimComplaint, isCaseWorker } from './work-rules.js';
+// Who holds what: the team and capacity reads every path that gives a person a complaint shares
+// (the assigner locks many profiles at once with the same lock-then-count protocol).
+export { findTeamCode, isTeamMember, lockedLoad, markAssigned } from './work-repository.js';
 export { macroVariables } from './macro-vars.js';
 export { complaintForCaller, loadDetail, parseNumber } from './use-cases/load-complaint.js';
 export { fileComplaint } from './use-cases/file-complaint.js';

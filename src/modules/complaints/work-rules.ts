@@ -61,11 +61,11 @@ export async function claimComplaint(
       throw new AppError('same_person_reconsideration');
     }
   }
-  if (LOAD_STATUSES.includes(row.status as ComplaintStatus)) {
-    const cap = await lockedLoad(tx, actor.userId);
-    if (cap && cap.load >= cap.capacity) throw new AppError('at_capacity');
-    if (cap) await markAssigned(tx, actor.userId, now);
-  }
+  const cap = LOAD_STATUSES.includes(row.status as ComplaintStatus)
+    ? await lockedLoad(tx, actor.userId)
+    : null;
+  if (cap && cap.load >= cap.capacity) throw new AppError('at_capacity');
+  if (cap) await markAssigned(tx, actor.userId, now);
   const updated = await updateComplaint(
     tx,
     row.id,
@@ -84,6 +84,7 @@ export async function claimComplaint(
       assigneeName: actor.name,
       team: await findTeamCode(tx, row.teamId),
       claimed: true,
+      ...(cap ? { load: cap.load + 1, capacity: cap.capacity } : {}),
     },
     createdAt: now,
   });

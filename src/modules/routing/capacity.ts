@@ -1,13 +1,14 @@
-// The capacity protocol every path that gives a complaint to a person follows (the assigner, a
-// claim, a named reassignment): lock the person's agent_profiles row, THEN count their open load.
+// The capacity protocol every path that gives a complaint to a person follows (the assigner here,
+// a claim or a named reassignment through the complaints module's lockedLoad): lock the person's
+// agent_profiles row, THEN count their open load.
 // Under READ COMMITTED each statement sees what committed before it began, so once the lock is
 // ours, the count includes every assignment another transaction made to this person — nobody is
 // pushed past capacity however many assigners run. Locks are always taken in user_id order so
 // two assigners never wait on each other in a cycle.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Tx } from '../../server/db/client.js';
 import { agentProfiles } from '../../server/db/schema.js';
-import { loadsOf, type ProfileRow } from './repository.js';
+import type { ProfileRow } from './repository.js';
 
 export async function lockProfiles(tx: Tx, userIds: string[]): Promise<ProfileRow[]> {
   if (userIds.length === 0) return [];
@@ -17,22 +18,4 @@ export async function lockProfiles(tx: Tx, userIds: string[]): Promise<ProfileRo
     .where(inArray(agentProfiles.userId, userIds))
     .orderBy(asc(agentProfiles.userId))
     .for('update');
-}
-
-/** The person's profile and open load, under the profile lock; null when they have no profile. */
-export async function lockedCapacity(
-  tx: Tx,
-  userId: string,
-): Promise<{ profile: ProfileRow; load: number } | null> {
-  const [profile] = await lockProfiles(tx, [userId]);
-  if (!profile) return null;
-  const loads = await loadsOf(tx, [userId]);
-  return { profile, load: loads.get(userId) ?? 0 };
-}
-
-export async function markAssigned(tx: Tx, userId: string, now: Date): Promise<void> {
-  await tx
-    .update(agentProfiles)
-    .set({ lastAssignedAt: now })
-    .where(eq(agentProfiles.userId, userId));
 }

@@ -13,8 +13,7 @@ import type { RoutingDeps } from './deps.js';
 import { loadTeams, myLoad, teamIdsOf } from './repository.js';
 import { AssignmentBody, ClaimBody, QueuesReply, ReleaseBody } from './schema.js';
 import { claimComplaint } from './use-cases/claim-complaint.js';
-import { reassignComplaint } from './use-cases/reassign-complaint.js';
-import { releaseComplaint } from './use-cases/release-complaint.js';
+import { reassignComplaint, releaseComplaint } from './use-cases/reassign-complaint.js';
 
 const tags = ['routing'];
 const detailReply = { 200: ComplaintDetailSchema, ...errorResponses };

@@ -168,20 +168,6 @@ export async function countWaiting(db: Queryable): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function isMember(db: Queryable, teamId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: teamMembers.userId })
-    .from(teamMembers)
-    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
-  return row !== undefined;
-}
-
-export async function teamCodeOf(db: Queryable, teamId: string | null): Promise<string | null> {
-  if (!teamId) return null;
-  const [row] = await db.select({ code: teams.code }).from(teams).where(eq(teams.id, teamId));
-  return row?.code ?? null;
-}
-
 export async function userName(db: Queryable, userId: string): Promise<string | null> {
   const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
   return row?.name ?? null;

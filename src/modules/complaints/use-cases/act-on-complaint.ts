@@ -28,19 +28,32 @@ export interface ActContext {
   now: Date;
 }
 
+/**
+ * Who may make this change, checked on the locked row before the version. The default is the
+ * assignee rule (claiming a waiting case of one's team); changes about who holds the case itself
+ * (claim, release, 转派) bring their own.
+ */
+export type MayAct = (tx: Tx, row: ComplaintRow, actor: Actor) => Promise<void>;
+
 export async function actOnComplaint(
-  deps: ComplaintsDeps,
+  deps: Pick<ComplaintsDeps, 'db' | 'clock' | 'hooks'>,
   caller: ActCaller,
   change: (ctx: ActContext) => Promise<void>,
+  mayAct?: MayAct,
 ): Promise<ComplaintDetail> {
   const { row: found, viewer } = await complaintForCaller(deps.db, caller.principal, caller.number);
   await deps.db.transaction(async (tx) => {
     let row = await lockComplaint(tx, found.id);
     const now = deps.clock.now();
     // Both checks read the locked row, so a concurrent change is seen or waits for us.
-    const standing = await workerStanding(tx, row, viewer.actor);
-    assertVersion(row, caller.version);
-    if (standing === 'claim') row = await claimComplaint(tx, row, viewer.actor, now);
+    if (mayAct) {
+      await mayAct(tx, row, viewer.actor);
+      assertVersion(row, caller.version);
+    } else {
+      const standing = await workerStanding(tx, row, viewer.actor);
+      assertVersion(row, caller.version);
+      if (standing === 'claim') row = await claimComplaint(tx, row, viewer.actor, now);
+    }
     await change({ tx, row, actor: viewer.actor, isOwner: viewer.kind === 'owner', now });
   });
   // Any change may have queued the case or freed someone's capacity.

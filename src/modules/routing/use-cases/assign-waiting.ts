@@ -12,8 +12,13 @@ import {
 } from '../../../server/db/schema.js';
 import type { Clock } from '../../../server/lib/clock.js';
 import { LOAD_STATUSES, type AssignmentRun } from '../../../shared/cases.js';
-import { appendEvent, SYSTEM_ACTOR, updateComplaint } from '../../complaints/index.js';
-import { lockProfiles, markAssigned } from '../capacity.js';
+import {
+  appendEvent,
+  markAssigned,
+  SYSTEM_ACTOR,
+  updateComplaint,
+} from '../../complaints/index.js';
+import { lockProfiles } from '../capacity.js';
 import { isWorkingNow } from '../hours.js';
 import { pickAssignee } from '../pick.js';
 import { countWaiting, hoursOf, loadsOf, QUEUE_ROLES } from '../repository.js';
