@@ -22,30 +22,21 @@ import {
   type ExternalStatus,
   type LinkedComplaint,
   type MerchantPhase,
-  type Remedy,
   type RemedyKind,
   type RemedyStatus,
-  type TeamHead,
 } from '../../shared/cases.js';
-import { STATUS_LABELS, type ComplaintStatus } from '../../shared/complaints.js';
+import {
+  STATUS_LABELS,
+  type ComplaintDetail,
+  type ComplaintStatus,
+} from '../../shared/complaints.js';
 import type { ComplaintRow } from './repository.js';
 
-export interface CaseParts {
-  team: TeamHead | null;
-  assignee: { id: string; name: string } | null;
-  merchant: {
-    id: string;
-    name: string;
-    shop: string | null;
-    phase: MerchantPhase | null;
-    replyDueAt: string | null;
-    firstReplyAt: string | null;
-    remedies: Remedy[];
-  } | null;
-  externalCases: ExternalCase[];
-  collective: CollectiveSummary | null;
-  links: LinkedComplaint[];
-}
+/** The case facts of a complaint view, before masking for the viewer. */
+export type CaseParts = Pick<
+  ComplaintDetail,
+  'team' | 'assignee' | 'merchant' | 'externalCases' | 'collective' | 'links'
+>;
 
 /** Fen (分) as yuan with two decimals. */
 export function fenToYuan(fen: number | null): string | null {

@@ -9,16 +9,16 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type {
-  AgentProfile,
-  AuditEntry,
-  ComplaintDetail,
-  ComplaintList,
-  Macro,
-  RevealResult,
-  RoutingRule,
-  Team,
-  WorkingHours,
+import {
+  OPEN_STATUSES,
+  type AgentProfile,
+  type AuditEntry,
+  type ComplaintDetail,
+  type ComplaintList,
+  type Macro,
+  type RevealResult,
+  type RoutingRule,
+  type Team,
 } from '../../app/types';
 import { COMPLAINTS_KEY, complaintPath } from '../console-complaints/api';
 import { trackWrite } from './live';
@@ -76,16 +76,7 @@ export function useQueueList(filter: QueueFilter, enabled = true) {
 }
 
 /** "My work" is what is still in hand: finished cases drop out of the queue. */
-const OPEN_FOR_QUEUE = [
-  'submitted',
-  'accepted',
-  'reviewing',
-  'investigating',
-  'awaiting_materials',
-  'transferred',
-  'appealed',
-  'reconsidering',
-].join(',');
+const OPEN_FOR_QUEUE = OPEN_STATUSES.join(',');
 
 // ---- Writes on one complaint ----
 
@@ -196,14 +187,10 @@ function useInvalidate(...keys: string[]) {
   return () => Promise.all(keys.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
 }
 
-export interface AgentInput {
-  capacity: number;
-  skills: string[];
-  languages: string[];
-  hours: WorkingHours;
-  absentFrom: string | null;
-  absentUntil: string | null;
-}
+export type AgentInput = Pick<
+  AgentProfile,
+  'capacity' | 'skills' | 'languages' | 'hours' | 'absentFrom' | 'absentUntil'
+>;
 
 export function useUpdateAgent() {
   const invalidate = useInvalidate(AGENTS_KEY, TEAMS_KEY, QUEUES_KEY);
