@@ -8,7 +8,7 @@ import type { JobDefinition } from '../../server/jobs/runner.js';
 import type { RoutingDeps } from './deps.js';
 import { queueRoutes } from './queue-routes.js';
 import { routingAdminRoutes } from './routes.js';
-import { assignWaiting } from './use-cases/assign-waiting.js';
+import { assignAvailable, assignWaiting } from './use-cases/assign-waiting.js';
 
 export type { RoutingDeps } from './deps.js';
 export { assignWaiting, type AssignDeps, type AssignOptions } from './use-cases/assign-waiting.js';
@@ -26,8 +26,9 @@ export function routingHooks(deps: RoutingDeps): CaseHooks {
   const runOnce = async () => {
     pending = null;
     try {
-      const run = await assignWaiting(deps);
-      if (run.assigned > 0) deps.log.info(run, 'waiting complaints assigned');
+      // On every case change: no count of what still waits (that is one more query per request).
+      const assigned = await assignAvailable(deps);
+      if (assigned > 0) deps.log.info({ assigned }, 'waiting complaints assigned');
     } catch (err) {
       deps.log.error({ err }, 'assigning waiting complaints failed; the routing job will retry');
     }

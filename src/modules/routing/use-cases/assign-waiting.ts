@@ -46,10 +46,8 @@ type Step =
 
 const APPEAL_STATUSES = new Set(['appealed', 'reconsidering']);
 
-export async function assignWaiting(
-  deps: AssignDeps,
-  opts: AssignOptions = {},
-): Promise<AssignmentRun> {
+/** Assigns what can be assigned now; returns how many. The post-commit hook calls this alone. */
+export async function assignAvailable(deps: AssignDeps, opts: AssignOptions = {}): Promise<number> {
   const max = opts.max ?? 1000;
   const skipped: string[] = [];
   const blocked: Blocked[] = [];
@@ -65,6 +63,15 @@ export async function assignWaiting(
       if (step.blocked) blocked.push(step.blocked);
     }
   }
+  return assigned;
+}
+
+/** Assigns what can be assigned now and says how much still waits (the CLI and the job). */
+export async function assignWaiting(
+  deps: AssignDeps,
+  opts: AssignOptions = {},
+): Promise<AssignmentRun> {
+  const assigned = await assignAvailable(deps, opts);
   return { assigned, waiting: await countWaiting(deps.db) };
 }
 
