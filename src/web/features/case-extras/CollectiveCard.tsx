@@ -1,31 +1,20 @@
 // 关联与集体投诉 on the staff complaint page: related complaints (add, remove), and the collective
 // case this complaint belongs to — or a way to merge it with others into a new one.
 import { DeleteOutlined, LinkOutlined, UsergroupAddOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import type { ComplaintDetail } from '../../app/types';
+import { FormModal } from '../../shared/FormFrame';
 import { applyFieldErrors, errorMessage } from '../../shared/formErrors';
 import { LinkButton } from '../../shared/LinkButton';
 import { useFormatDateTime } from '../../shared/text';
 import { StatusTag } from '../console-complaints/tags';
 import { useAddLink, useCreateCollective, useRemoveLink } from './api';
 import type { CaseCardProps } from './MerchantCaseCard';
-import { COLLECTIVE_TITLE_MAX, parseNumbers, testIdProps } from './parts';
+import { COLLECTIVE_TITLE_MAX, parseNumbers } from './parts';
 import './case-extras.css';
 
 export type { CaseCardProps };
@@ -199,30 +188,22 @@ function MergeModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('caseExtras.collective.mergeTitle')}
       okText={t('caseExtras.collective.mergeSubmit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      forceRender
-      okButtonProps={testIdProps('collective-merge-submit')}
+      form={form}
+      saving={create.isPending}
+      failure={failure}
+      okTestId="collective-merge-submit"
+      failureTestId="collective-merge-error"
+      intro={
+        <Typography.Paragraph type="secondary">
+          {t('caseExtras.collective.mergeIntro')}
+        </Typography.Paragraph>
+      }
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary">
-        {t('caseExtras.collective.mergeIntro')}
-      </Typography.Paragraph>
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={failure}
-          style={{ marginBottom: 16 }}
-          data-testid="collective-merge-error"
-        />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item
           name="title"
@@ -260,7 +241,7 @@ function MergeModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,19 +1,7 @@
 // 集体投诉: collective cases (several complaints about the same merchant or incident, worked as
 // one), with their latest progress; create one from complaint numbers.
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Segmented,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Form, Input, Segmented, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,10 +9,11 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import type { CollectiveSummary } from '../../app/types';
 import { ErrorResult } from '../../shared/ErrorResult';
+import { FormModal } from '../../shared/FormFrame';
 import { applyFieldErrors, errorMessage } from '../../shared/formErrors';
 import { useFormatDateTime } from '../../shared/text';
 import { useCollectiveList, useCreateCollective } from './api';
-import { COLLECTIVE_TITLE_MAX, collectivePath, parseNumbers, testIdProps } from './parts';
+import { COLLECTIVE_TITLE_MAX, collectivePath, parseNumbers } from './parts';
 import './case-extras.css';
 
 function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -55,20 +44,16 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('caseExtras.collective.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      forceRender
-      okButtonProps={testIdProps('collective-create-submit')}
+      form={form}
+      saving={create.isPending}
+      failure={failure}
+      okTestId="collective-create-submit"
+      onClose={onClose}
     >
-      {failure && (
-        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item
           name="title"
@@ -103,7 +88,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,18 +1,19 @@
 // 外部平台 on the staff complaint page: transfer the case to 12315 / 12345 / … with the number the
 // platform gave it, see each external case's latest status, and record the platform's progress.
 import { GlobalOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPINION_MAX } from '../../../shared/complaints';
 import { useAuth } from '../../app/auth';
 import type { ComplaintDetail, ExternalCase } from '../../app/types';
+import { FormModal } from '../../shared/FormFrame';
 import { applyFieldErrors, errorMessage } from '../../shared/formErrors';
 import { useFormatDateTime, useLocalText } from '../../shared/text';
 import { useExternalTransfer, usePlatforms } from './api';
 import { ExternalUpdateForm } from './ExternalUpdateForm';
 import type { CaseCardProps } from './MerchantCaseCard';
-import { ExternalStatusTag, testIdProps } from './parts';
+import { ExternalStatusTag } from './parts';
 import './case-extras.css';
 
 export type { CaseCardProps };
@@ -67,23 +68,21 @@ function TransferModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('caseExtras.external.transferTitle')}
       okText={t('caseExtras.external.transferSubmit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={transfer.isPending}
-      forceRender
-      okButtonProps={testIdProps('external-transfer-submit')}
+      form={form}
+      saving={transfer.isPending}
+      failure={failure}
+      okTestId="external-transfer-submit"
+      intro={
+        <Typography.Paragraph type="secondary">
+          {t('caseExtras.external.transferIntro')}
+        </Typography.Paragraph>
+      }
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary">
-        {t('caseExtras.external.transferIntro')}
-      </Typography.Paragraph>
-      {failure && (
-        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item
           name="platform"
@@ -123,7 +122,7 @@ function TransferModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,28 +1,18 @@
 // 商户处理 on the staff complaint page: pass the case to the merchant (found from the complaint's
 // shop name, or chosen), then follow the merchant's side — phase, deadline, first reply, remedies.
 import { ShopOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Select, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPINION_MAX } from '../../../shared/complaints';
 import { useAuth } from '../../app/auth';
 import type { ComplaintDetail } from '../../app/types';
+import { FormModal } from '../../shared/FormFrame';
 import { applyFieldErrors, errorMessage } from '../../shared/formErrors';
 import { useFormatDateTime } from '../../shared/text';
 import { useMerchantList, useMerchantTransfer } from './api';
-import { PhaseTag, ReplyDue, testIdProps } from './parts';
+import { PhaseTag, ReplyDue } from './parts';
 import { RemedyList } from './RemedyList';
 import './case-extras.css';
 
@@ -86,28 +76,22 @@ function TransferModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('caseExtras.transfer.title')}
       okText={t('caseExtras.transfer.submit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={transfer.isPending}
-      forceRender
-      okButtonProps={testIdProps('merchant-transfer-submit')}
+      form={form}
+      saving={transfer.isPending}
+      failure={failure}
+      okTestId="merchant-transfer-submit"
+      failureTestId="merchant-transfer-error"
+      intro={
+        <Typography.Paragraph type="secondary">
+          {t('caseExtras.transfer.intro')}
+        </Typography.Paragraph>
+      }
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary">{t('caseExtras.transfer.intro')}</Typography.Paragraph>
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={failure}
-          style={{ marginBottom: 16 }}
-          data-testid="merchant-transfer-error"
-        />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish}>
         {canChoose && !merchants.isError && (
           <>
@@ -149,7 +133,7 @@ function TransferModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

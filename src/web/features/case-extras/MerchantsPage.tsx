@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { MERCHANT_TIERS, TIER_REPLY_HOURS } from '../../../shared/cases';
 import type { Merchant, MerchantTier } from '../../app/types';
 import { ErrorResult } from '../../shared/ErrorResult';
+import { FormModal } from '../../shared/FormFrame';
 import { applyFieldErrors, errorMessage } from '../../shared/formErrors';
 import { useAddShop, useMerchantList, useSaveMerchant } from './api';
 import { testIdProps } from './parts';
@@ -90,20 +91,16 @@ function MerchantModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t(merchant ? 'caseExtras.merchants.editTitle' : 'caseExtras.merchants.createTitle')}
       okText={t('caseExtras.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      forceRender
-      okButtonProps={testIdProps('merchant-save')}
+      form={form}
+      saving={save.isPending}
+      failure={failure}
+      okTestId="merchant-save"
+      onClose={onClose}
     >
-      {failure && (
-        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="merchant-form">
         <Form.Item
           name="name"
@@ -139,7 +136,7 @@ function MerchantModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,12 +1,9 @@
 // One person's working profile: how many open cases they may hold, skills and languages (a
 // cross-border case needs its language), working hours and absence. The assigner reads these.
 import {
-  Alert,
   App,
-  Button,
   Checkbox,
   DatePicker,
-  Drawer,
   Form,
   InputNumber,
   Select,
@@ -18,6 +15,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentProfile } from '../../app/types';
+import { EditDrawer } from '../../shared/FormFrame';
 import { errorMessage } from '../../shared/formErrors';
 import { useUpdateAgent } from './api';
 import { applyAliasedErrors } from './fieldErrors';
@@ -118,29 +116,16 @@ export function AgentDrawer({
   };
 
   return (
-    <Drawer
+    <EditDrawer
       open={agent !== null}
       onClose={onClose}
       size={520}
       title={agent ? t('caseWork.people.editTitle', { name: agent.name }) : ''}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={update.isPending}
-            onClick={() => form.submit()}
-            data-testid="agent-save"
-          >
-            {t('caseWork.save')}
-          </Button>
-        </Space>
-      }
+      form={form}
+      saving={update.isPending}
+      failure={failure}
+      saveTestId="agent-save"
     >
-      {failure && (
-        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="agent-form">
         <Form.Item
           name="capacity"
@@ -215,6 +200,6 @@ export function AgentDrawer({
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }

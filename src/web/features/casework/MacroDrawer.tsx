@@ -1,28 +1,14 @@
 // Writing a canned reply: title, who may use it, the text with {{variables}} (click one to insert
 // it at the cursor), and a live preview filled with sample values, rendered exactly as the server
 // will (src/shared/macros.ts).
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  Drawer,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Col, Form, Input, Row, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MACRO_VARIABLES, REPLY_MAX, type MacroVariable } from '../../../shared/cases';
 import { findUnknownVariables, renderMacro } from '../../../shared/macros';
 import type { Macro, Team } from '../../app/types';
+import { EditDrawer } from '../../shared/FormFrame';
 import { applyFieldErrors, errorMessage } from '../../shared/formErrors';
 import { useLocalText } from '../../shared/text';
 import { useSaveMacro } from './api';
@@ -113,29 +99,16 @@ export function MacroDrawer({
   };
 
   return (
-    <Drawer
+    <EditDrawer
       open={open}
       onClose={onClose}
       size={760}
       title={macro ? t('caseWork.macros.editTitle') : t('caseWork.macros.newTitle')}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="macro-save"
-          >
-            {t('caseWork.save')}
-          </Button>
-        </Space>
-      }
+      form={form}
+      saving={save.isPending}
+      failure={failure}
+      saveTestId="macro-save"
     >
-      {failure && (
-        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="macro-form">
         <Row gutter={16}>
           <Col xs={24} md={14}>
@@ -236,6 +209,6 @@ export function MacroDrawer({
           <Switch data-testid="macro-enabled" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }

@@ -6,7 +6,6 @@ import {
   App,
   Badge,
   Button,
-  Drawer,
   Form,
   Input,
   Modal,
@@ -22,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../app/types';
 import { ErrorResult } from '../../shared/ErrorResult';
+import { EditDrawer } from '../../shared/FormFrame';
 import { errorMessage } from '../../shared/formErrors';
 import { useLocalText } from '../../shared/text';
 import { asRole } from '../console-complaints/timelineLabels';
@@ -96,29 +96,16 @@ function TeamDrawer({
   };
 
   return (
-    <Drawer
+    <EditDrawer
       open={open}
       onClose={onClose}
       size={480}
       title={team ? t('caseWork.teams.editTitle') : t('caseWork.teams.newTitle')}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="team-save"
-          >
-            {t('caseWork.save')}
-          </Button>
-        </Space>
-      }
+      form={form}
+      saving={save.isPending}
+      failure={failure}
+      saveTestId="team-save"
     >
-      {failure && (
-        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
-      )}
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="team-form">
         <Form.Item
           name="code"
@@ -164,7 +151,7 @@ function TeamDrawer({
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }
 
@@ -202,7 +189,7 @@ function MembersModal({ team, onClose }: { team: Team | null; onClose: () => voi
     <Modal
       open={team !== null}
       title={team ? t('caseWork.teams.membersTitle', { name: local(team.name) }) : ''}
-      okText={t('caseWork.save')}
+      okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}

@@ -1,7 +1,8 @@
-// The frame both catalogue drawers share: save/cancel in the header, the server's refusal shown
-// next to the fields it names (and above the form for anything else), fresh values on each open.
-import { Alert, App, Button, Drawer, Form, Space, type FormInstance } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+// The form state both catalogue drawers share: the server's refusal shown next to the fields it
+// names (and above the form for anything else), fresh values on each open. The drawer itself is
+// the console's shared EditDrawer.
+import { App, Form } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalText } from '../../app/types';
 import { errorMessage } from '../../shared/formErrors';
@@ -49,61 +50,4 @@ export function useDrawerForm<V>(
   return { form, failure, save };
 }
 
-export function EditDrawer({
-  open,
-  title,
-  size,
-  form,
-  saving,
-  failure,
-  saveTestId,
-  onClose,
-  children,
-}: {
-  open: boolean;
-  title: string;
-  size: number;
-  form: FormInstance;
-  saving: boolean;
-  failure: string[] | null;
-  saveTestId: string;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      size={size}
-      title={title}
-      // Rendered while closed so the form instance is always connected to its fields.
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={saving}
-            onClick={() => form.submit()}
-            data-testid={saveTestId}
-          >
-            {t('catalogAdmin.save')}
-          </Button>
-        </Space>
-      }
-    >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={failure[0]}
-          description={failure.length > 1 ? failure.slice(1).join('\n') : undefined}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {children}
-    </Drawer>
-  );
-}
+export { EditDrawer } from '../../shared/FormFrame';
