@@ -1,10 +1,10 @@
 // A collective case (集体投诉): two people complain about the same shop; the agent links the two
 // complaints, merges them into a collective case from the complaint page, posts progress on the
 // collective case's page, and each complainant sees that progress on their own complaint.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { consoleLogin, openConsoleComplaint } from './console-steps.js';
-import { openPage, PHONE, screenshot, settle, useJourneyEnv, waitForOtp } from './support.js';
+import { fileQualityDispute, openPortalComplaint, portalLogin } from './portal-steps.js';
+import { screenshot, useJourneyEnv } from './support.js';
 
 const FIRST_PHONE = '13912370001';
 const SECOND_PHONE = '13912370002';
@@ -13,51 +13,15 @@ const PROGRESS = '已约谈商户，商户承诺本周内为所有未发货订�
 describe('a collective case', { timeout: 240_000 }, () => {
   const env = useJourneyEnv();
 
-  async function portalLogin(phone: string) {
-    const opened = await openPage(env.browser, env.server.baseUrl, PHONE);
-    const { page } = opened;
-    await page.goto('/login');
-    await page.getByTestId('login-target').fill(phone);
-    const previous = env.server.lastOtp(phone);
-    await page.getByTestId('send-code').click();
-    const code = await waitForOtp((t) => env.server.lastOtp(t), phone, previous);
-    await page.getByTestId('login-code').fill(code);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === '/me');
-    return opened;
-  }
-
-  async function fileInPortal(page: Page, order: string, description: string): Promise<string> {
-    const me = await page.request.get('/api/v1/auth/me');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const res = await page.request.post('/api/v1/complaints', {
-      data: {
-        type: 'quality_dispute',
-        description,
-        demand: '退款',
-        fields: { order_number: order, merchant_name: '演示旗舰店' },
-      },
-      headers: { 'x-csrf-token': csrfToken, 'idempotency-key': `e2e-collective-${order}` },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    return ((await res.json()) as { complaint: { number: string } }).complaint.number;
-  }
-
-  async function openPortalComplaint(page: Page, number: string): Promise<void> {
-    await page.goto(`/complaints/${number}`);
-    await page.getByTestId('stage-card').waitFor();
-    await settle(page);
-  }
-
   it('merges two complainants’ complaints, posts progress, and both see it', async () => {
-    const first = await portalLogin(FIRST_PHONE);
-    const firstNumber = await fileInPortal(
+    const first = await portalLogin(env, FIRST_PHONE);
+    const firstNumber = await fileQualityDispute(
       first.page,
       'DD202611225001',
       '双十一在演示旗舰店下单的羽绒服，付款十天仍未发货',
     );
-    const second = await portalLogin(SECOND_PHONE);
-    const secondNumber = await fileInPortal(
+    const second = await portalLogin(env, SECOND_PHONE);
+    const secondNumber = await fileQualityDispute(
       second.page,
       'DD202611225002',
       '演示旗舰店的订单一直显示待发货，联系客服没人回',

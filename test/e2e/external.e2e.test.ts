@@ -2,10 +2,10 @@
 // number it was given there, the platform's progress is recorded in 外部平台 (one update by form,
 // then a CSV import whose bad row is reported by its row number), the returned status puts the
 // case back with the agent, and the complainant sees where the case is at every step.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { consoleLogin, openConsoleComplaint, waitForStage } from './console-steps.js';
-import { openPage, PHONE, screenshot, settle, useJourneyEnv, waitForOtp } from './support.js';
+import { consoleLogin, openConsoleComplaint, pickOption, waitForStage } from './console-steps.js';
+import { fileQualityDispute, openPortalComplaint, portalLogin } from './portal-steps.js';
+import { screenshot, useJourneyEnv } from './support.js';
 
 const COMPLAINANT = '13912360001';
 const EXTERNAL_NUMBER = '12315-2026-000888';
@@ -13,55 +13,14 @@ const EXTERNAL_NUMBER = '12315-2026-000888';
 describe('a transfer to 12315 and its returned status', { timeout: 240_000 }, () => {
   const env = useJourneyEnv();
 
-  async function portalLogin(phone: string) {
-    const opened = await openPage(env.browser, env.server.baseUrl, PHONE);
-    const { page } = opened;
-    await page.goto('/login');
-    await page.getByTestId('login-target').fill(phone);
-    const previous = env.server.lastOtp(phone);
-    await page.getByTestId('send-code').click();
-    const code = await waitForOtp((t) => env.server.lastOtp(t), phone, previous);
-    await page.getByTestId('login-code').fill(code);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === '/me');
-    return opened;
-  }
-
-  async function fileInPortal(page: Page): Promise<string> {
-    const me = await page.request.get('/api/v1/auth/me');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const res = await page.request.post('/api/v1/complaints', {
-      data: {
-        type: 'quality_dispute',
-        description: '网购的电热水壶使用一周后漏电，商家拒绝退换',
-        demand: '退货退款',
-        fields: { order_number: 'JD20261122888', merchant_name: '某电器专营店' },
-      },
-      headers: { 'x-csrf-token': csrfToken, 'idempotency-key': 'e2e-external-1' },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    return ((await res.json()) as { complaint: { number: string } }).complaint.number;
-  }
-
-  /** Picks an option of an antd select; closed dropdowns stay in the page, so only the open one. */
-  async function choose(page: Page, testId: string, option: string): Promise<void> {
-    await page.getByTestId(testId).click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-        hasText: option,
-      })
-      .click();
-  }
-
-  async function openPortalComplaint(page: Page, number: string): Promise<void> {
-    await page.goto(`/complaints/${number}`);
-    await page.getByTestId('stage-card').waitFor();
-    await settle(page);
-  }
-
   it('transfers to 12315, records the platform progress and hands the case back', async () => {
-    const portal = await portalLogin(COMPLAINANT);
-    const number = await fileInPortal(portal.page);
+    const portal = await portalLogin(env, COMPLAINANT);
+    const number = await fileQualityDispute(
+      portal.page,
+      'JD20261122888',
+      '网购的电热水壶使用一周后漏电，商家拒绝退换',
+      { shop: '某电器专营店', demand: '退货退款' },
+    );
 
     // The agent sends it to 12315 with the number the platform gave.
     const agent = await consoleLogin(env, 'agent');
@@ -71,7 +30,7 @@ describe('a transfer to 12315 and its returned status', { timeout: 240_000 }, ()
     await card.getByTestId('external-transfer').click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await choose(page, 'transfer-platform', '全国12315平台');
+    await pickOption(page, 'transfer-platform', '全国12315平台');
     await page.getByTestId('transfer-external-number').fill(EXTERNAL_NUMBER);
     await page
       .getByTestId('transfer-note')
@@ -100,15 +59,15 @@ describe('a transfer to 12315 and its returned status', { timeout: 240_000 }, ()
     await page.waitForURL((url) => url.pathname === '/console/external');
     await page.getByTestId('external-platforms').getByText('全国12315平台').waitFor();
     const form = page.getByTestId('external-update-form');
-    await choose(page, 'update-platform', '全国12315平台');
+    await pickOption(page, 'update-platform', '全国12315平台');
     await page.getByTestId('update-number').fill(EXTERNAL_NUMBER);
-    await choose(page, 'update-status', '对方处理中');
+    await pickOption(page, 'update-status', '对方处理中');
     await page.getByTestId('update-note').fill('已分派至区市场监管局');
     await page.getByTestId('update-submit').click();
     await form.getByTestId('update-applied').getByText(number).waitFor();
     // …and an unknown number is refused, saying why.
     await page.getByTestId('update-number').fill('12315-NO-SUCH');
-    await choose(page, 'update-status', '对方已办结');
+    await pickOption(page, 'update-status', '对方已办结');
     await page.getByTestId('update-submit').click();
     await form.getByTestId('update-error').waitFor();
     await screenshot(page, 'external-4-update-form');
@@ -137,7 +96,7 @@ describe('a transfer to 12315 and its returned status', { timeout: 240_000 }, ()
     await screenshot(page, 'external-5-import');
 
     // Found by the platform's number, the complaint is back with the agent, 调查中.
-    await choose(page, 'lookup-platform', '全国12315平台');
+    await pickOption(page, 'lookup-platform', '全国12315平台');
     await page.getByTestId('lookup-number').fill(EXTERNAL_NUMBER);
     await page.getByTestId('lookup-submit').click();
     await page.getByTestId('lookup-result').getByText(number).waitFor();

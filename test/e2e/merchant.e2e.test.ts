@@ -6,17 +6,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './complaint-api-client.js';
 import { consoleLogin, openConsoleComplaint, waitForStage } from './console-steps.js';
-import {
-  HAN,
-  openPage,
-  pageWidth,
-  PHONE,
-  screenshot,
-  settle,
-  STAFF_EMAILS,
-  useJourneyEnv,
-  waitForOtp,
-} from './support.js';
+import { fileQualityDispute, openPortalComplaint, portalLogin } from './portal-steps.js';
+import { HAN, pageWidth, PHONE, screenshot, STAFF_EMAILS, useJourneyEnv } from './support.js';
 
 /** Fresh complainants: no other journey's complaints or code cool-downs get in the way. */
 const ACCEPTING_PHONE = '13912350001';
@@ -25,51 +16,13 @@ const REFUSING_PHONE = '13912350002';
 describe('a merchant answers a complaint', { timeout: 240_000 }, () => {
   const env = useJourneyEnv();
 
-  /** The complainant's portal, phone-sized, logged in with a one-time code. */
-  async function portalLogin(phone: string) {
-    const opened = await openPage(env.browser, env.server.baseUrl, PHONE);
-    const { page } = opened;
-    await page.goto('/login');
-    await page.getByTestId('login-target').fill(phone);
-    const previous = env.server.lastOtp(phone);
-    await page.getByTestId('send-code').click();
-    const code = await waitForOtp((t) => env.server.lastOtp(t), phone, previous);
-    await page.getByTestId('login-code').fill(code);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === '/me');
-    return opened;
-  }
-
-  /** Files for the logged-in complainant with the browser's own session (one code per login). */
-  async function fileInPortal(page: Page, order: string, description: string): Promise<string> {
-    const me = await page.request.get('/api/v1/auth/me');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const res = await page.request.post('/api/v1/complaints', {
-      data: {
-        type: 'quality_dispute',
-        description,
-        demand: '退款',
-        fields: { order_number: order, merchant_name: '演示旗舰店' },
-      },
-      headers: { 'x-csrf-token': csrfToken, 'idempotency-key': `e2e-merchant-${order}` },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    return ((await res.json()) as { complaint: { number: string } }).complaint.number;
-  }
-
-  async function openPortalComplaint(page: Page, number: string): Promise<void> {
-    await page.goto(`/complaints/${number}`);
-    await page.getByTestId('stage-card').waitFor();
-    await settle(page);
-  }
-
   async function portalStage(page: Page): Promise<string> {
     return (await page.getByTestId('stage-label').innerText()).trim();
   }
 
   it('the agent passes the complaint to the merchant; the merchant replies and offers a refund; the complainant accepts', async () => {
-    const portal = await portalLogin(ACCEPTING_PHONE);
-    const number = await fileInPortal(
+    const portal = await portalLogin(env, ACCEPTING_PHONE);
+    const number = await fileQualityDispute(
       portal.page,
       'DD202611220001',
       '在演示旗舰店买的保温杯不保温，客服不处理',
@@ -177,8 +130,8 @@ describe('a merchant answers a complaint', { timeout: 240_000 }, () => {
   });
 
   it('a refused offer goes to platform arbitration with an expert', async () => {
-    const portal = await portalLogin(REFUSING_PHONE);
-    const number = await fileInPortal(
+    const portal = await portalLogin(env, REFUSING_PHONE);
+    const number = await fileQualityDispute(
       portal.page,
       'DD202611220002',
       '演示旗舰店发来的耳机一边没有声音',
