@@ -100,7 +100,15 @@ async function external(db: Queryable, row: ComplaintRow): Promise<ExternalCase[
     .innerJoin(externalPlatforms, eq(externalPlatforms.code, externalCases.platformCode))
     .where(eq(externalCases.complaintId, row.id))
     .orderBy(asc(externalCases.createdAt));
-  return rows.map(({ c, p }) => ({
+  return rows.map(({ c, p }) => presentExternalCase(c, p));
+}
+
+/** An external platform case as every view shows it (the external module's answers too). */
+export function presentExternalCase(
+  c: typeof externalCases.$inferSelect,
+  p: typeof externalPlatforms.$inferSelect,
+): ExternalCase {
+  return {
     platform: { code: p.code, name: p.name, enabled: p.enabled },
     direction: c.direction as ExternalCase['direction'],
     externalNumber: c.externalNumber,
@@ -108,7 +116,7 @@ async function external(db: Queryable, row: ComplaintRow): Promise<ExternalCase[
     statusLabel: EXTERNAL_STATUS_LABELS[c.status as ExternalStatus],
     statusNote: c.statusNote,
     statusAt: c.statusAt.toISOString(),
-  }));
+  };
 }
 
 export async function collectiveSummary(

@@ -33,6 +33,6 @@ export {
   type NewEvent,
 } from './repository.js';
 export { presentSummary, type Viewer } from './present.js';
-export { collectiveSummary, fenToYuan } from './case-parts.js';
+export { collectiveSummary, fenToYuan, presentExternalCase } from './case-parts.js';
 export { ComplaintDetailSchema, ComplaintSummarySchema, FileBody, NumberParams } from './schema.js';
 export * from './case-schema.js';

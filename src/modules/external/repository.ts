@@ -3,12 +3,8 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../server/db/client.js';
 import { complaintEvents, externalCases, externalPlatforms } from '../../server/db/schema.js';
-import {
-  EXTERNAL_STATUS_LABELS,
-  type ExternalCase,
-  type ExternalPlatform,
-  type ExternalStatus,
-} from '../../shared/cases.js';
+import type { ExternalPlatform, ExternalStatus } from '../../shared/cases.js';
+import { presentExternalCase } from '../complaints/index.js';
 import type { LocalText } from '../../shared/text.js';
 
 export type PlatformRow = typeof externalPlatforms.$inferSelect;
@@ -18,17 +14,8 @@ export function presentPlatform(p: PlatformRow): ExternalPlatform {
   return { code: p.code, name: p.name, enabled: p.enabled };
 }
 
-export function presentCase(c: ExternalCaseRow, p: PlatformRow): ExternalCase {
-  return {
-    platform: presentPlatform(p),
-    direction: c.direction as ExternalCase['direction'],
-    externalNumber: c.externalNumber,
-    status: c.status as ExternalStatus,
-    statusLabel: EXTERNAL_STATUS_LABELS[c.status as ExternalStatus],
-    statusNote: c.statusNote,
-    statusAt: c.statusAt.toISOString(),
-  };
-}
+/** Shown exactly as the complaint view shows it. */
+export const presentCase = presentExternalCase;
 
 export async function listPlatforms(db: Queryable): Promise<PlatformRow[]> {
   return db
