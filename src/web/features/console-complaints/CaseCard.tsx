@@ -62,6 +62,10 @@ export function CaseCard({ complaint }: { complaint: ComplaintDetail }) {
         children: reveal(`fields.${key}`, value),
       })),
   ];
+  // Two fields to a row; an odd one out takes its row whole, so the contact below starts a row of
+  // its own instead of being squeezed into the last column (which wrapped 运单号 mid-number).
+  const lastField = fieldItems.at(-1);
+  if (fieldItems.length % 2 === 1 && lastField) lastField.span = 2;
 
   const items: DescriptionsProps['items'] = [
     {
