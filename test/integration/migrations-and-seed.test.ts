@@ -75,14 +75,21 @@ describe('runMigrations', () => {
       'agent_profiles',
       'api_tokens',
       'audit_log',
+      'business_calendars',
+      'calendar_days',
+      'calendar_years',
       'calls',
       'catalog_categories',
       'catalog_types',
       'collective_cases',
+      'complaint_assist_teams',
       'complaint_counters',
       'complaint_events',
       'complaint_links',
       'complaints',
+      'escalation_alerts',
+      'escalation_firings',
+      'escalation_rules',
       'evidence_blobs',
       'evidence_records',
       'external_cases',
@@ -98,6 +105,8 @@ describe('runMigrations', () => {
       'routing_rules',
       'sessions',
       'shops',
+      'sla_clocks',
+      'sla_policies',
       'team_members',
       'teams',
       'users',
@@ -119,11 +128,35 @@ describe('runMigrations', () => {
       Object.values(getTableConfig(schema.jobs).columns).map((c) => c.name),
     );
 
-    // Running again is a no-op.
+    // The shipped China calendar: 2024–2026 with every holiday and 调休 day of the notices.
+    const calendarDays = async () =>
+      (
+        await pool.query<{ year: number; holidays: string; workdays: string }>(
+          `SELECT extract(year FROM day)::int AS year,
+                  count(*) FILTER (WHERE kind = 'holiday') AS holidays,
+                  count(*) FILTER (WHERE kind = 'workday') AS workdays
+           FROM calendar_days WHERE calendar_code = 'cn-mainland' GROUP BY 1 ORDER BY 1`,
+        )
+      ).rows.map((r) => [r.year, Number(r.holidays), Number(r.workdays)]);
+    const shipped = [
+      [2024, 28, 8],
+      [2025, 28, 5],
+      [2026, 33, 6],
+    ];
+    expect(await calendarDays()).toEqual(shipped);
+    expect(await count(pool, `SELECT count(*) AS n FROM calendar_years`)).toBe(3);
+    expect(await count(pool, `SELECT count(*) AS n FROM escalation_rules`)).toBe(7);
+
+    // Running again is a no-op, and an admin's correction to a shipped year survives it.
+    await pool.query(`UPDATE calendar_days SET name = '国庆节（已核对）' WHERE day = '2025-10-08'`);
     await runMigrations(pool, log);
     expect(await count(pool, 'SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).toBe(
       journal.entries.length,
     );
+    expect(await calendarDays()).toEqual(shipped);
+    expect(
+      await count(pool, `SELECT count(*) AS n FROM calendar_days WHERE name = '国庆节（已核对）'`),
+    ).toBe(1);
   });
 });
 

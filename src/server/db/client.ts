@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../lib/logger.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 import * as schema from './schema.js';
+import { shipCalendars } from '../../modules/sla/index.js';
 
 export type Db = NodePgDatabase<typeof schema>;
 /** The handle inside `db.transaction(async (tx) => …)`. */
@@ -85,6 +86,8 @@ export async function runMigrations(pool: pg.Pool, logger: Logger): Promise<void
     await client.query('SELECT pg_advisory_lock(7406001)');
     try {
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+      const years = await shipCalendars(client);
+      if (years > 0) logger.info({ years }, 'shipped calendar years loaded');
     } finally {
       await client.query('SELECT pg_advisory_unlock(7406001)');
     }

@@ -296,6 +296,16 @@ export const complaints = pgTable(
     collectiveId: uuid('collective_id').references(() => collectiveCases.id),
     /** How the result came about: service (our staff), merchant (remedy accepted), arbitration. */
     resolutionMethod: text('resolution_method'),
+    /** The headline SLA clock (src/modules/sla), denormalised for lists and filters. */
+    slaState: text('sla_state'),
+    slaDueAt: tstz('sla_due_at'),
+    /** Express complaints climb 1 → 2 → 3 (网点 → 省级分公司 → 抄送监管); null for other categories. */
+    expressTier: integer('express_tier'),
+    /** Last 催办 by the complainant (at most one per 48 h) and how many so far. */
+    lastPressedAt: tstz('last_pressed_at'),
+    pressCount: integer('press_count').notNull().default(0),
+    /** Last staff action that moved the case on (the "no progress for 3 working days" rule). */
+    lastProgressAt: tstz('last_progress_at'),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
@@ -322,6 +332,17 @@ export const complaints = pgTable(
     index('complaints_created_idx').on(t.createdAt),
     index('complaints_status_idx').on(t.status, t.createdAt),
     index('complaints_filed_ip_idx').on(t.filedIp, t.createdAt),
+    index('complaints_sla_idx')
+      .on(t.slaState, t.slaDueAt)
+      .where(sql`${t.slaState} in ('warning','breached')`),
+    check(
+      'complaints_sla_state_check',
+      sql`${t.slaState} is null or ${t.slaState} in ('running','paused','warning','breached','met','cancelled')`,
+    ),
+    check(
+      'complaints_express_tier_check',
+      sql`${t.expressTier} is null or ${t.expressTier} between 1 and 3`,
+    ),
     check(
       'complaints_status_check',
       sql`${t.status} in ('submitted','accepted','reviewing','investigating','awaiting_materials','transferred','resolved','appealed','reconsidering','rejected','closed')`,
@@ -708,3 +729,5 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId, t.at),
   ],
 );
+
+export * from './schema-sla.js';
