@@ -138,6 +138,12 @@ export const ERRORS = {
     en: 'Someone else changed this complaint; refresh and try again (nothing of yours was saved)',
   },
   team_not_found: { status: 404, zh: '团队不存在', en: 'No such team' },
+  calendar_not_found: { status: 404, zh: '工作日历不存在', en: 'No such business calendar' },
+  calendar_year_missing: {
+    status: 422,
+    zh: '该工作日历缺少所涉年份的节假日数据，无法计算时限，请先导入该年份的官方安排',
+    en: 'The business calendar has no holiday data for a year the span reaches; import that year first',
+  },
   agent_not_found: { status: 404, zh: '该人员不存在或不是坐席', en: 'No such staff member' },
   at_capacity: {
     status: 409,
@@ -224,6 +230,14 @@ export const FIELD_REASONS = {
   },
   invalid_value: { zh: '取值不在允许范围内', en: 'is not an allowed value' },
   out_of_range: { zh: '超出允许范围', en: 'is out of range' },
+  invalid_icalendar: {
+    zh: '不是可用的 iCalendar 文件（需为全天事件；调休上班日请标注 CATEGORIES:WORKDAY 或在标题中写“上班”）',
+    en: 'is not a usable iCalendar file (all-day events; mark make-up working days CATEGORIES:WORKDAY or "上班")',
+  },
+  one_duration: {
+    zh: '请只填写一项：workingDays、workingHours 或 hours',
+    en: 'give exactly one of workingDays, workingHours or hours',
+  },
   merchant_required: { zh: '商户账号必须关联商户', en: 'a merchant account needs a merchant' },
   merchant_not_found: { zh: '商户不存在', en: 'no such merchant' },
   taken: { zh: '已被使用', en: 'is already in use' },

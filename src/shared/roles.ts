@@ -43,6 +43,10 @@ export const PERMISSIONS = [
   'external.update',
   /** Take phone calls: look up and verify callers. */
   'calls.handle',
+  /** Read business calendars and SLA policies, and preview a due time (SLA 预览). */
+  'sla.view',
+  /** Edit business calendars (import iCalendar), SLA policies and escalation rules. */
+  'sla.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +62,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pii.reveal',
     'external.update',
     'calls.handle',
+    'sla.view',
   ],
   expert: [
     'console.access',
@@ -70,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pii.reveal',
     'external.update',
     'calls.handle',
+    'sla.view',
   ],
   merchant: ['console.access', 'system.info', 'merchant.respond'],
   supervisor: [
@@ -89,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'merchants.manage',
     'external.update',
     'calls.handle',
+    'sla.view',
   ],
   admin: [
     'console.access',
@@ -107,6 +114,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'merchants.manage',
     'external.manage',
     'external.update',
+    'sla.view',
+    'sla.manage',
   ],
 };
 

@@ -408,6 +408,39 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    url: '/api/v1/calendars',
+    path: '/api/v1/calendars',
+    allowed: [...WORKERS, 'admin'],
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/calendars/cn-mainland',
+    path: '/api/v1/calendars/{code}',
+    allowed: [...WORKERS, 'admin'],
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/calendars/cn-mainland/import',
+    path: '/api/v1/calendars/{code}/import',
+    allowed: ['admin'],
+    payload: () => ({
+      ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//ZH\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20310101\r\nSUMMARY:元旦\r\nEND:VEVENT\r\nEND:VCALENDAR',
+      source: '权限测试',
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/sla/preview',
+    path: '/api/v1/sla/preview',
+    allowed: [...WORKERS, 'admin'],
+    payload: () => ({
+      calendar: 'cn-mainland',
+      start: '2025-09-30T10:00:00+08:00',
+      add: { workingDays: 3 },
+    }),
+  },
+  {
+    method: 'GET',
     url: '/api/v1/macros',
     path: '/api/v1/macros',
     allowed: [...WORKERS, 'admin'],

@@ -1,0 +1,164 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db } from '../../server/db/client.js';
+import { errorResponses } from '../../server/lib/api-schemas.js';
+import type { Clock } from '../../server/lib/clock.js';
+import { requirePrincipal } from '../../server/plugins/auth.js';
+import { listCalendars, loadCalendar } from './calendar/calendar-repository.js';
+import { importCalendar } from './calendar/import-calendar.js';
+import { previewDue } from './preview.js';
+
+const Amount = (max: number, description: string) =>
+  Type.Optional(Type.Number({ minimum: 0, maximum: max, description }));
+
+const PreviewBody = Type.Object(
+  {
+    calendar: Type.String({ minLength: 1, maxLength: 60, examples: ['cn-mainland'] }),
+    start: Type.String({
+      format: 'date-time',
+      description: 'ISO 8601 with offset, e.g. 2025-09-30T10:00:00+08:00',
+    }),
+    add: Type.Object(
+      {
+        workingDays: Amount(365, 'Full working days of the calendar'),
+        workingHours: Amount(24 * 365, 'Working hours of the calendar'),
+        hours: Amount(24 * 365, 'Wall-clock hours (24×7; the calendar is not consulted)'),
+      },
+      { additionalProperties: false, description: 'Exactly one of the three' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const DayRef = Type.Object({ date: Type.String(), name: Type.String() });
+const PreviewResponse = Type.Object({
+  due: Type.String({ description: 'ISO 8601 with the calendar zone offset' }),
+  calendar: Type.String(),
+  timeZone: Type.String(),
+  skipped: Type.Array(DayRef, { description: 'Weekend days and holidays the span passed over' }),
+  counted: Type.Array(DayRef, { description: '调休 make-up working days the span counted' }),
+});
+
+const Interval = Type.Object({ start: Type.String(), end: Type.String() });
+const LocalTextSchema = Type.Object({ zh: Type.String(), en: Type.String() });
+const CalendarFrame = {
+  code: Type.String(),
+  name: LocalTextSchema,
+  timeZone: Type.String(),
+  week: Type.Array(Type.Array(Interval), { description: 'Monday first' }),
+  makeUpHours: Type.Array(Interval),
+};
+const CalendarSummarySchema = Type.Object({
+  ...CalendarFrame,
+  years: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      source: Type.String(),
+      holidays: Type.Integer(),
+      workdays: Type.Integer(),
+    }),
+  ),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+const CalendarSchema = Type.Object({
+  ...CalendarFrame,
+  years: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      source: Type.String(),
+      days: Type.Array(
+        Type.Object({
+          date: Type.String(),
+          kind: Type.Union([Type.Literal('holiday'), Type.Literal('workday')]),
+          name: Type.String(),
+        }),
+      ),
+    }),
+  ),
+});
+const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) });
+const ImportBody = Type.Object(
+  {
+    ics: Type.String({ minLength: 1, maxLength: 1_000_000, description: 'iCalendar text' }),
+    source: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'Where the dates come from, e.g. the notice title and date',
+    }),
+  },
+  { additionalProperties: false },
+);
+const ImportResponse = Type.Object({
+  years: Type.Array(
+    Type.Object({ year: Type.Integer(), holidays: Type.Integer(), workdays: Type.Integer() }),
+  ),
+});
+
+export async function slaRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['sla'];
+
+  r.get(
+    '/api/v1/calendars',
+    {
+      config: { access: 'sla.view' },
+      schema: {
+        tags,
+        summary: 'Business calendars with the years they know',
+        response: { 200: Type.Array(CalendarSummarySchema), ...errorResponses },
+      },
+    },
+    async () => listCalendars(deps.db),
+  );
+
+  r.get(
+    '/api/v1/calendars/:code',
+    {
+      config: { access: 'sla.view' },
+      schema: {
+        tags,
+        summary: 'One business calendar with every holiday and 调休 day',
+        params: CodeParams,
+        response: { 200: CalendarSchema, ...errorResponses },
+      },
+    },
+    async (req) => loadCalendar(deps.db, req.params.code),
+  );
+
+  r.post(
+    '/api/v1/calendars/:code/import',
+    {
+      config: { access: 'sla.manage' },
+      schema: {
+        tags,
+        summary: 'Import holidays and 调休 days from iCalendar',
+        description:
+          'All-day VEVENTs are holidays; make-up working days are marked CATEGORIES:WORKDAY or ' +
+          'have 上班/补班 in the summary. Every year the file mentions is replaced whole (and ' +
+          'becomes known to the calendar); other years are untouched. Audited (calendar.import).',
+        params: CodeParams,
+        body: ImportBody,
+        response: { 200: ImportResponse, ...errorResponses },
+      },
+    },
+    async (req) => importCalendar(deps, requirePrincipal(req), req.params.code, req.body),
+  );
+  r.post(
+    '/api/v1/sla/preview',
+    {
+      config: { access: 'sla.view' },
+      schema: {
+        tags: ['sla'],
+        summary: 'SLA 预览: the due time of a span of working time on a business calendar',
+        description:
+          'One working day = one full working day of the calendar: a start inside working hours ' +
+          'lands at the same time of day on the Nth working day; a start outside them at the end ' +
+          'of the Nth. Holidays are skipped and 调休 make-up days counted. A span reaching a year ' +
+          'the calendar has no data for → 422 calendar_year_missing; an unknown calendar → 404.',
+        body: PreviewBody,
+        response: { 200: PreviewResponse, ...errorResponses },
+      },
+    },
+    async (req) => previewDue(deps.db, req.body),
+  );
+}
