@@ -184,3 +184,11 @@ describe('maskPiiDeep', () => {
     expect(maskPiiDeep('13800138000')).toBe('138****8000');
   });
 });
+
+describe('maskPiiInText and identifiers', () => {
+  it('leaves a UUID that starts with digits whole, and still masks a card next to it', () => {
+    const id = '94612700-1986-4407-a5cf-ae88a92b47c4';
+    expect(maskPiiInText(`assignee ${id}`)).toBe(`assignee ${id}`);
+    expect(maskPiiInText(`${id} 卡号 6222021234567890123`)).toBe(`${id} 卡号 ***************0123`);
+  });
+});

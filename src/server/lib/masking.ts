@@ -37,7 +37,15 @@ const EMAIL_RE = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{
  * text. Order matters: ID numbers (18) and cards (16–19) are longer runs than phones (11).
  * Over-masking (a long run of grouped digits that was not a card) is the safe failure.
  */
+/** UUIDs are identifiers, not card numbers: one starting with 12+ digits must survive whole. */
+const UUID_RE = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+
 export function maskPiiInText(text: string): string {
+  if (UUID_RE.test(text))
+    return text
+      .split(UUID_RE)
+      .map((part, i) => (i % 2 === 1 ? part : maskPiiInText(part)))
+      .join('');
   return text
     .replace(ID_RE, (_m, a: string, _b: string, c: string) => `${a}********${c}`)
     .replace(
