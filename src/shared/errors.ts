@@ -234,6 +234,11 @@ export const FIELD_REASONS = {
     zh: '不是可用的 iCalendar 文件（需为全天事件；调休上班日请标注 CATEGORIES:WORKDAY 或在标题中写“上班”）',
     en: 'is not a usable iCalendar file (all-day events; mark make-up working days CATEGORIES:WORKDAY or "上班")',
   },
+  years_ambiguous: {
+    zh: '文件涉及多个年份（{years}），请用 years 指明要导入哪几年',
+    en: 'the file spans several years ({years}); list the ones to import in years',
+  },
+  year_not_in_file: { zh: '文件中没有 {year} 年的日期', en: 'the file has no dates in {year}' },
   one_duration: {
     zh: '请只填写一项：workingDays、workingHours 或 hours',
     en: 'give exactly one of workingDays, workingHours or hours',

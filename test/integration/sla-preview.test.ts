@@ -193,6 +193,51 @@ describe('calendars', () => {
     expect(makeUp.json().due).toBe('2027-09-26T10:00:00+08:00');
   });
 
+  it('asks which years a file spanning several is for, and imports only those', async () => {
+    // The 2028 schedule as a notice gives it: 元旦 starts on Saturday 30 Dec 2027.
+    const ics = ICS_2027.replace('DTSTART;VALUE=DATE:20271001', 'DTSTART;VALUE=DATE:20271230')
+      .replace('DTEND;VALUE=DATE:20271008', 'DTEND;VALUE=DATE:20280102')
+      .replace('DTSTART;VALUE=DATE:20270926', 'DTSTART;VALUE=DATE:20280105')
+      .replace('DTSTART;VALUE=DATE:20270101', 'DTSTART;VALUE=DATE:20280210');
+    const url = '/api/v1/calendars/cn-mainland/import';
+    const before = await t.app.inject({ url: '/api/v1/calendars', headers: admin.headers });
+    const ambiguous = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: admin.headers,
+      payload: { ics, source: '测试：2028 年安排' },
+    });
+    expect(ambiguous.statusCode).toBe(400);
+    expect(ambiguous.json().error.fields.years).toBe(
+      '文件涉及多个年份（2027、2028），请用 years 指明要导入哪几年',
+    );
+    const notThere = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: admin.headers,
+      payload: { ics, source: 'x', years: [2029] },
+    });
+    expect(notThere.json().error.fields.years).toBe('文件中没有 2029 年的日期');
+    const after = await t.app.inject({ url: '/api/v1/calendars', headers: admin.headers });
+    expect(after.json()).toEqual(before.json());
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: admin.headers,
+      payload: { ics, source: '测试：2028 年安排', years: [2028] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().years).toEqual([{ year: 2028, holidays: 2, workdays: 1 }]);
+    // 2027's days stayed as the 2027 import left them (31 Dec 2027 is a plain Friday there).
+    const cal = await t.app.inject({
+      url: '/api/v1/calendars/cn-mainland',
+      headers: admin.headers,
+    });
+    const y2027 = cal.json().years.find((y: { year: number }) => y.year === 2027);
+    expect(y2027.days.map((d: { date: string }) => d.date)).not.toContain('2027-12-31');
+  });
+
   it('refuses a file that is not iCalendar and changes nothing', async () => {
     const before = await t.app.inject({ url: '/api/v1/calendars', headers: admin.headers });
     const res = await t.app.inject({

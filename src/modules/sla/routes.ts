@@ -85,6 +85,14 @@ const ImportBody = Type.Object(
       maxLength: 200,
       description: 'Where the dates come from, e.g. the notice title and date',
     }),
+    years: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1970, maximum: 2100 }), {
+        minItems: 1,
+        maxItems: 20,
+        description:
+          'The years the file is the schedule for; required when its dates touch several years',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -134,8 +142,10 @@ export async function slaRoutes(app: FastifyInstance, deps: { db: Db; clock: Clo
         summary: 'Import holidays and 调休 days from iCalendar',
         description:
           'All-day VEVENTs are holidays; make-up working days are marked CATEGORIES:WORKDAY or ' +
-          'have 上班/补班 in the summary. Every year the file mentions is replaced whole (and ' +
-          'becomes known to the calendar); other years are untouched. Audited (calendar.import).',
+          'have 上班/补班 in the summary. Each imported year is replaced whole and becomes known ' +
+          'to the calendar; other years are untouched. A file whose dates touch several years ' +
+          'needs `years` (400 years_ambiguous otherwise); days outside them are ignored. ' +
+          'Audited (calendar.import).',
         params: CodeParams,
         body: ImportBody,
         response: { 200: ImportResponse, ...errorResponses },

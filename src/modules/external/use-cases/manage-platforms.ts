@@ -5,8 +5,7 @@ import { AppError, fieldError } from '../../../server/lib/errors.js';
 import type { Principal } from '../../../server/plugins/auth.js';
 import type { ExternalPlatform } from '../../../shared/cases.js';
 import type { LocalText } from '../../../shared/text.js';
-import { recordAudit } from '../../audit/index.js';
-import { actorOf } from '../../complaints/index.js';
+import { auditActorOf, recordAudit } from '../../audit/index.js';
 import { findPlatform, insertPlatform, presentPlatform, updatePlatform } from '../repository.js';
 
 interface Ctx {
@@ -23,17 +22,12 @@ function cleanName(name: LocalText): LocalText {
   return { zh, en };
 }
 
-async function auditActor(ctx: Ctx) {
-  const a = await actorOf(ctx.db, ctx.principal);
-  return { kind: a.kind, key: a.key, appRole: a.appRole, name: a.name };
-}
-
 export async function createPlatform(
   ctx: Ctx,
   body: { code: string; name: LocalText },
 ): Promise<ExternalPlatform> {
   const name = cleanName(body.name);
-  const actor = await auditActor(ctx);
+  const actor = await auditActorOf(ctx.db, ctx.principal);
   return ctx.db.transaction(async (tx) => {
     const row = await insertPlatform(tx, { code: body.code, name });
     if (!row) throw new AppError('conflict', { code: { reason: 'taken' } });
@@ -58,7 +52,7 @@ export async function changePlatform(
     ...(body.name ? { name: cleanName(body.name) } : {}),
     ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
   };
-  const actor = await auditActor(ctx);
+  const actor = await auditActorOf(ctx.db, ctx.principal);
   return ctx.db.transaction(async (tx) => {
     const before = await findPlatform(tx, code);
     if (!before) throw new AppError('platform_unknown');

@@ -4,8 +4,7 @@ import type { Db } from '../../../server/db/client.js';
 import { AppError, fieldError } from '../../../server/lib/errors.js';
 import type { Principal } from '../../../server/plugins/auth.js';
 import { TIER_REPLY_HOURS, type Merchant } from '../../../shared/cases.js';
-import { recordAudit } from '../../audit/index.js';
-import { actorOf } from '../../complaints/index.js';
+import { auditActorOf, recordAudit } from '../../audit/index.js';
 import {
   findMerchant,
   insertMerchant,
@@ -42,15 +41,10 @@ async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function auditActor(ctx: Ctx) {
-  const a = await actorOf(ctx.db, ctx.principal);
-  return { kind: a.kind, key: a.key, appRole: a.appRole, name: a.name };
-}
-
 export async function createMerchant(ctx: Ctx, body: CreateMerchantBody): Promise<Merchant> {
   const name = cleanName(body.name);
   const replyHours = body.replyHours ?? TIER_REPLY_HOURS[body.tier];
-  const actor = await auditActor(ctx);
+  const actor = await auditActorOf(ctx.db, ctx.principal);
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertMerchant(tx, { name, tier: body.tier, replyHours });
     if (!row) throw taken('name');
@@ -80,7 +74,7 @@ export async function updateMerchant(
     patch.replyHours = TIER_REPLY_HOURS[body.tier];
   }
   if (body.replyHours !== undefined) patch.replyHours = body.replyHours;
-  const actor = await auditActor(ctx);
+  const actor = await auditActorOf(ctx.db, ctx.principal);
   await uniqueName(() =>
     ctx.db.transaction(async (tx) => {
       const before = await findMerchant(tx, id);
@@ -105,7 +99,7 @@ export async function updateMerchant(
 
 export async function addShop(ctx: Ctx, merchantId: string, input: string): Promise<Merchant> {
   const name = cleanName(input);
-  const actor = await auditActor(ctx);
+  const actor = await auditActorOf(ctx.db, ctx.principal);
   await ctx.db.transaction(async (tx) => {
     if (!(await findMerchant(tx, merchantId))) throw new AppError('merchant_not_found');
     const shop = await insertShop(tx, { merchantId, name });

@@ -1,15 +1,32 @@
-// Replaces the years an iCalendar file covers with its days, in one transaction, audited. Years
-// the file does not mention are left as they were.
+// Replaces the years an iCalendar file is the schedule for with its days, in one transaction,
+// audited. Other years, and the file's days outside the chosen years, are left alone.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../server/db/client.js';
 import { calendarDays, calendarYears } from '../../../server/db/schema.js';
 import { fieldError } from '../../../server/lib/errors.js';
 import type { Clock } from '../../../server/lib/clock.js';
 import type { Principal } from '../../../server/plugins/auth.js';
-import { findUserById } from '../../accounts/index.js';
-import { recordAudit } from '../../audit/index.js';
+import { auditActorOf, recordAudit } from '../../audit/index.js';
 import { loadCalendar } from './calendar-repository.js';
 import { IcsProblem, parseIcs } from './parse-ics.js';
+
+/**
+ * Which years the file makes known. A notice's holiday can spill into the neighbouring year
+ * (2024's 元旦 began on 30 Dec 2023), so a file touching several years must say which ones it
+ * is the schedule for: a year made known with a stray day or two would silently look workless.
+ */
+function yearsToImport(byYear: Map<number, unknown>, asked: number[] | undefined): number[] {
+  const inFile = [...byYear.keys()].sort((a, b) => a - b);
+  if (!asked) {
+    if (inFile.length > 1)
+      throw fieldError('years', 'years_ambiguous', { years: inFile.join('、') });
+    return inFile;
+  }
+  const years = [...new Set(asked)].sort((a, b) => a - b);
+  const missing = years.find((y) => !byYear.has(y));
+  if (missing !== undefined) throw fieldError('years', 'year_not_in_file', { year: missing });
+  return years;
+}
 
 export interface ImportResult {
   years: { year: number; holidays: number; workdays: number }[];
@@ -19,7 +36,7 @@ export async function importCalendar(
   deps: { db: Db; clock: Clock },
   principal: Principal,
   code: string,
-  input: { ics: string; source: string },
+  input: { ics: string; source: string; years?: number[] },
 ): Promise<ImportResult> {
   let byYear: ReturnType<typeof parseIcs>;
   try {
@@ -28,11 +45,13 @@ export async function importCalendar(
     if (err instanceof IcsProblem) throw fieldError('ics', 'invalid_icalendar');
     throw err;
   }
+  const chosen = yearsToImport(byYear, input.years);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     await loadCalendar(tx, code);
     const years: ImportResult['years'] = [];
-    for (const [year, days] of byYear) {
+    for (const year of chosen) {
+      const days = byYear.get(year)!;
       await tx
         .delete(calendarDays)
         .where(
@@ -57,15 +76,9 @@ export async function importCalendar(
         workdays: days.filter((d) => d.kind === 'workday').length,
       });
     }
-    const user = principal.kind === 'user' ? await findUserById(tx, principal.userId) : null;
     await recordAudit(tx, {
       at: now,
-      actor: {
-        kind: principal.kind === 'token' ? 'token' : 'staff',
-        key: principal.kind === 'token' ? `token:${principal.tokenId}` : `user:${principal.userId}`,
-        appRole: principal.role,
-        name: principal.kind === 'token' ? principal.name : (user?.name ?? ''),
-      },
+      actor: await auditActorOf(tx, principal),
       action: 'calendar.import',
       targetType: 'calendar',
       targetId: code,
