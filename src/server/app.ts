@@ -21,6 +21,7 @@ import { macrosRoutes } from '../modules/macros/index.js';
 import { merchantsRoutes } from '../modules/merchants/index.js';
 import { routingHooks, routingRoutes } from '../modules/routing/index.js';
 import { slaRoutes } from '../modules/sla/index.js';
+import { escalationRoutes } from '../modules/escalation/index.js';
 import { systemRoutes } from '../modules/system/index.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await callsRoutes(scope, { db, clock, otpSender });
     await liveRoutes(scope, { db, pool: database.pool });
     await slaRoutes(scope, { db, clock });
+    await escalationRoutes(scope, { db, clock });
   });
 
   await app.register(webPlugin, { webDir: config.webDir });

@@ -10,6 +10,7 @@ import type {
   TeamHead,
 } from './cases.js';
 import type { Priority, RequiredEvidence, RequiredField, SlaSpec } from './catalog.js';
+import type { ComplaintSla, ExpressTier, PressState, SlaBadge } from './sla.js';
 import type { LocalText } from './text.js';
 
 export const COMPLAINT_STATUSES = [
@@ -190,7 +191,15 @@ export type TimelineEventType =
   | 'collective_joined'
   | 'collective_left'
   | 'collective_update'
-  | 'call';
+  | 'call'
+  // Stage 4: SLA clocks and escalation.
+  | 'pressed'
+  | 'sla_warning'
+  | 'sla_breached'
+  | 'supervisors_alerted'
+  | 'express_tier'
+  | 'regulator_copied'
+  | 'assist_team_added';
 
 export interface TimelineEvent {
   seq: number;
@@ -277,6 +286,10 @@ export interface ComplaintSummary {
   /** The queue and the person working it (staff views; null for complainants and merchants). */
   team: TeamHead | null;
   assignee: { id: string; name: string } | null;
+  /** The headline SLA clock: colour and remaining working time (staff views; null otherwise). */
+  sla: SlaBadge | null;
+  /** Express complaints' tier 1 → 2 → 3 (staff views; null for other categories). */
+  expressTier: ExpressTier | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -325,6 +338,12 @@ export interface ComplaintDetail extends ComplaintSummary {
   links: LinkedComplaint[];
   resolutionMethod: ResolutionMethod | null;
   escalatedAt: string | null;
+  /** Every SLA clock of the case (staff views; null for complainants and merchants). */
+  slaClocks: ComplaintSla | null;
+  /** 催办: how often the complainant pressed, and whether they may again (once per 48 h). */
+  press: PressState;
+  /** Second teams asked to assist (跨部门协查; staff views, [] otherwise). */
+  assistTeams: TeamHead[];
 }
 
 export interface ComplaintList {

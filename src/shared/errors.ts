@@ -144,6 +144,18 @@ export const ERRORS = {
     zh: '该工作日历缺少所涉年份的节假日数据，无法计算时限，请先导入该年份的官方安排',
     en: 'The business calendar has no holiday data for a year the span reaches; import that year first',
   },
+  rule_not_found: { status: 404, zh: '升级规则不存在', en: 'No such escalation rule' },
+  rule_code_taken: {
+    status: 409,
+    zh: '该规则编码已被使用',
+    en: 'This rule code is already in use',
+  },
+  alert_not_found: { status: 404, zh: '升级提醒不存在', en: 'No such escalation alert' },
+  press_too_soon: {
+    status: 429,
+    zh: '48 小时内只能催办一次，请在下次可催办时间之后再试',
+    en: 'You can press for progress once every 48 hours; please try again after the time shown',
+  },
   agent_not_found: { status: 404, zh: '该人员不存在或不是坐席', en: 'No such staff member' },
   at_capacity: {
     status: 409,

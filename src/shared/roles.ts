@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'sla.view',
   /** Edit business calendars (import iCalendar), SLA policies and escalation rules. */
   'sla.manage',
+  /** Supervisors' escalation alerts (升级提醒): acknowledge them and add a second team (协查). */
+  'escalation.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'external.update',
     'calls.handle',
     'sla.view',
+    'escalation.handle',
   ],
   admin: [
     'console.access',
@@ -116,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'external.update',
     'sla.view',
     'sla.manage',
+    'escalation.handle',
   ],
 };
 

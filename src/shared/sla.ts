@@ -129,6 +129,8 @@ export interface ClockView {
   pausedSince: string | null;
   metAt: string | null;
   breachedAt: string | null;
+  /** Why there is no due time, e.g. 'calendar_year_missing:2027' (the calendar lacks that year). */
+  problem: string | null;
 }
 
 /** The headline clock (the first one not yet met) plus all of them. */
@@ -237,3 +239,57 @@ export const PRESS_INTERVAL_HOURS = 48;
 /** A repeat complaint's expedited resolution target (SPEC express: 二次投诉48小时加急). */
 export const REPEAT_TARGET_HOURS = 48;
 export const DEFAULT_WARN_FRACTION = 0.75;
+
+// ---- API shapes of the SLA admin pages, alerts and 催办 ----
+
+/** One row of the policies page: the policy in force for a type (or a category's default). */
+export interface SlaPolicyRow extends SlaPolicy {
+  categoryName: LocalText;
+  /** null for a category default row (typeCode ''). */
+  typeName: LocalText | null;
+}
+
+export interface SlaPolicyList {
+  policies: SlaPolicyRow[];
+}
+
+/** PUT /api/v1/sla/policies: saves an admin policy (applies to complaints accepted from now on). */
+export interface SlaPolicyInput {
+  categoryCode: string;
+  typeCode: string;
+  calendarCode: string;
+  firstResponse: SlaDuration | null;
+  resolution: SlaDuration | null;
+  hardMax: SlaDuration | null;
+  warnFraction: number;
+  regionExtras: RegionExtra[];
+  repeatTarget: SlaDuration | null;
+}
+
+/** POST/PUT /api/v1/escalation/rules body. */
+export interface EscalationRuleInput {
+  code: string;
+  name: LocalText;
+  enabled: boolean;
+  position: number;
+  match: EscalationMatch;
+  condition: EscalationCondition;
+  actions: EscalationAction[];
+}
+
+export interface EscalationRuleList {
+  rules: EscalationRule[];
+}
+
+export interface EscalationAlertList {
+  alerts: EscalationAlert[];
+}
+
+/** The complainant's 催办 state on a complaint (portal), and the answer to POST …/press. */
+export interface PressState {
+  count: number;
+  lastAt: string | null;
+  /** When the next press is allowed; null when allowed now (or never: the case is finished). */
+  nextAllowedAt: string | null;
+  canPress: boolean;
+}

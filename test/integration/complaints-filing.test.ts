@@ -35,7 +35,16 @@ describe('filing a complaint', () => {
       'submitted',
       'accepted',
     ]);
-    expect(complaint.estimatedCompletion.basis).toBe('placeholder');
+    // The estimate is the resolution clock's due time, counted on the business calendar.
+    expect(complaint.estimatedCompletion.basis).toBe('sla');
+    expect(Date.parse(complaint.estimatedCompletion.at)).toBeGreaterThan(Date.now());
+    expect(complaint.slaClocks).toBeNull(); // the clocks themselves are for staff
+    expect(complaint.press).toEqual({
+      count: 0,
+      lastAt: null,
+      nextAllowedAt: null,
+      canPress: true,
+    });
     expect(complaint.stage.label.zh).toBe('已受理');
     expect(complaint.fields.waybill_number).toBe('SF0000000001');
   });

@@ -5,6 +5,7 @@ import { asc, count, eq, inArray, or } from 'drizzle-orm';
 import type { Queryable } from '../../server/db/client.js';
 import {
   collectiveCases,
+  complaintAssistTeams,
   complaintLinks,
   complaints,
   externalCases,
@@ -24,7 +25,10 @@ import {
   type MerchantPhase,
   type RemedyKind,
   type RemedyStatus,
+  type TeamHead,
 } from '../../shared/cases.js';
+import type { ComplaintSla } from '../../shared/sla.js';
+import { clocksOf } from '../sla/index.js';
 import {
   STATUS_LABELS,
   type ComplaintDetail,
@@ -35,8 +39,8 @@ import type { ComplaintRow } from './repository.js';
 /** The case facts of a complaint view, before masking for the viewer. */
 export type CaseParts = Pick<
   ComplaintDetail,
-  'team' | 'assignee' | 'merchant' | 'externalCases' | 'collective' | 'links'
->;
+  'team' | 'assignee' | 'merchant' | 'externalCases' | 'collective' | 'links' | 'assistTeams'
+> & { sla: ComplaintSla | null };
 
 /** Fen (分) as yuan with two decimals. */
 export function fenToYuan(fen: number | null): string | null {
@@ -168,13 +172,36 @@ async function links(db: Queryable, row: ComplaintRow): Promise<LinkedComplaint[
   }));
 }
 
-export async function loadCaseParts(db: Queryable, row: ComplaintRow): Promise<CaseParts> {
-  const [ta, merchant, ext, collective, linked] = await Promise.all([
+async function assistTeamsOf(db: Queryable, row: ComplaintRow): Promise<TeamHead[]> {
+  return db
+    .select({ code: teams.code, name: teams.name })
+    .from(complaintAssistTeams)
+    .innerJoin(teams, eq(teams.id, complaintAssistTeams.teamId))
+    .where(eq(complaintAssistTeams.complaintId, row.id))
+    .orderBy(asc(complaintAssistTeams.addedAt));
+}
+
+export async function loadCaseParts(
+  db: Queryable,
+  row: ComplaintRow,
+  now: Date,
+): Promise<CaseParts> {
+  const [ta, merchant, ext, collective, linked, assistTeams, sla] = await Promise.all([
     teamAndAssignee(db, row),
     merchantSide(db, row),
     external(db, row),
     row.collectiveId ? collectiveSummary(db, row.collectiveId) : Promise.resolve(null),
     links(db, row),
+    assistTeamsOf(db, row),
+    clocksOf(db, [row.id], now),
   ]);
-  return { ...ta, merchant, externalCases: ext, collective, links: linked };
+  return {
+    ...ta,
+    merchant,
+    externalCases: ext,
+    collective,
+    links: linked,
+    assistTeams,
+    sla: sla.get(row.id) ?? null,
+  };
 }

@@ -8,6 +8,7 @@ import {
   REMEDY_STATUSES,
 } from '../../shared/cases.js';
 import { COMPLAINT_STATUSES } from '../../shared/complaints.js';
+import { CLOCK_KINDS, CLOCK_STATES, SLA_UNITS } from '../../shared/sla.js';
 
 export const LocalTextSchema = Type.Object({ zh: Type.String(), en: Type.String() });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
@@ -74,12 +75,52 @@ export const LinkedComplaintSchema = Type.Object({
 });
 
 /** Fields every complaint summary carries from Stage 3. */
+const Colour = Type.Enum(['green', 'yellow', 'red', 'grey'] as const);
+
+/** The headline SLA clock as lists show it (staff views). */
+export const SlaBadgeSchema = Type.Object({
+  kind: Type.Enum(CLOCK_KINDS),
+  state: Type.Enum(CLOCK_STATES),
+  colour: Colour,
+  dueAt: Nullable(Iso),
+  remainingMs: Nullable(
+    Type.Number({ description: 'Working (or wall) ms left; negative = overdue by that much' }),
+  ),
+});
+
+const ClockViewSchema = Type.Object({
+  kind: Type.Enum(CLOCK_KINDS),
+  state: Type.Enum(CLOCK_STATES),
+  colour: Colour,
+  target: Type.Object({ value: Type.Number(), unit: Type.Enum(SLA_UNITS) }),
+  calendarCode: Nullable(Type.String()),
+  startedAt: Iso,
+  dueAt: Nullable(Iso),
+  warnAt: Nullable(Iso),
+  remainingMs: Nullable(Type.Number()),
+  pausedSince: Nullable(Iso),
+  metAt: Nullable(Iso),
+  breachedAt: Nullable(Iso),
+  problem: Nullable(
+    Type.String({ description: "Why there is no due time, e.g. 'calendar_year_missing:2027'" }),
+  ),
+});
+
 export const CaseSummaryFields = {
   tags: Type.Array(Type.String()),
   version: Type.Integer({ description: 'Send back with a change; an older one gets 409' }),
   team: Nullable(TeamHeadSchema),
   assignee: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  sla: Nullable(SlaBadgeSchema),
+  expressTier: Nullable(Type.Integer({ minimum: 1, maximum: 3 })),
 };
+
+export const PressStateSchema = Type.Object({
+  count: Type.Integer(),
+  lastAt: Nullable(Iso),
+  nextAllowedAt: Nullable(Iso),
+  canPress: Type.Boolean(),
+});
 
 /** Fields a complaint detail carries from Stage 3. */
 export const CaseDetailFields = {
@@ -100,4 +141,14 @@ export const CaseDetailFields = {
   links: Type.Array(LinkedComplaintSchema),
   resolutionMethod: Nullable(Type.Enum(['service', 'merchant', 'arbitration'] as const)),
   escalatedAt: Nullable(Iso),
+  slaClocks: Nullable(
+    Type.Object({
+      state: Nullable(Type.Enum(CLOCK_STATES)),
+      colour: Nullable(Colour),
+      headline: Nullable(ClockViewSchema),
+      clocks: Type.Array(ClockViewSchema),
+    }),
+  ),
+  press: PressStateSchema,
+  assistTeams: Type.Array(TeamHeadSchema),
 };

@@ -18,6 +18,13 @@ import { can } from '../../shared/roles.js';
 import type { Priority } from '../../shared/catalog.js';
 import type { LocalText } from '../../shared/text.js';
 import type { TeamHead } from '../../shared/cases.js';
+import {
+  PRESS_INTERVAL_HOURS,
+  type ComplaintSla,
+  type ExpressTier,
+  type PressState,
+} from '../../shared/sla.js';
+import { badgeOf } from '../sla/index.js';
 import type { Actor } from './actor.js';
 import type { CaseParts } from './case-parts.js';
 import { availableActions } from './lifecycle.js';
@@ -38,8 +45,24 @@ export type Viewer =
 export interface SummaryHeads {
   team: TeamHead | null;
   assignee: { id: string; name: string } | null;
+  /** Every SLA clock of the case (src/modules/sla), when loaded. */
+  sla?: ComplaintSla | null;
 }
 const NO_HEADS: SummaryHeads = { team: null, assignee: null };
+
+const PRESS_INTERVAL_MS = PRESS_INTERVAL_HOURS * 3600_000;
+
+/** 催办: the owner may press an open case once per 48 h (SPEC). */
+export function pressState(row: ComplaintRow, viewer: Pick<Viewer, 'kind'>, now: Date): PressState {
+  const next = row.lastPressedAt ? new Date(row.lastPressedAt.getTime() + PRESS_INTERVAL_MS) : null;
+  const open = OPEN_STATUSES.includes(row.status as ComplaintStatus);
+  return {
+    count: row.pressCount,
+    lastAt: row.lastPressedAt?.toISOString() ?? null,
+    nextAllowedAt: open && next && next > now ? next.toISOString() : null,
+    canPress: viewer.kind === 'owner' && open && (!next || next <= now),
+  };
+}
 
 const ROLE_NAMES: Record<string, LocalText> = {
   agent: { zh: '客服专员', en: 'Agent' },
@@ -128,6 +151,8 @@ export function presentSummary(
     version: row.version,
     team: staff ? heads.team : null,
     assignee: staff ? heads.assignee : null,
+    sla: staff ? badgeOf(heads.sla ?? undefined) : null,
+    expressTier: staff ? ((row.expressTier as ExpressTier | null) ?? null) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -214,7 +239,7 @@ export function presentDetail(
           }
         : null,
     estimatedCompletion: row.estimatedCompletionAt
-      ? { at: row.estimatedCompletionAt.toISOString(), basis: 'placeholder' }
+      ? { at: row.estimatedCompletionAt.toISOString(), basis: 'sla' }
       : null,
     openMaterialRequest:
       p.request && status === 'awaiting_materials'
@@ -267,5 +292,8 @@ export function presentDetail(
     links: staff ? p.parts.links : [],
     resolutionMethod: (row.resolutionMethod as ComplaintDetail['resolutionMethod']) ?? null,
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    slaClocks: staff ? (p.parts.sla ?? null) : null,
+    press: pressState(row, viewer, now),
+    assistTeams: staff ? p.parts.assistTeams : [],
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../../server/db/schema.js';
 import { OPEN_STATUSES, type ComplaintStatus } from '../../shared/complaints.js';
 import { recordAudit } from '../audit/index.js';
+import { syncClocks } from '../sla/index.js';
 
 /** The PostgreSQL channel that carries "this complaint changed" to the live stream (GET /live). */
 export const LIVE_CHANNEL = 'redress_complaint_changes';
@@ -100,6 +101,14 @@ export async function recordEvent(
       seq: sql`(SELECT coalesce(max(seq), 0) + 1 FROM complaint_events WHERE complaint_id = ${complaintId})`,
     })
     .returning({ seq: complaintEvents.seq });
+  // Clocks follow the timeline in the same transaction: start, pause, resume, met (src/modules/sla).
+  await syncClocks(tx, complaintId, {
+    type: event.type,
+    action: event.action ?? null,
+    actorKind: event.actorKind,
+    internal: event.internal ?? false,
+    at: event.createdAt ?? new Date(),
+  });
   const [c] = await tx
     .select({
       number: complaints.number,

@@ -26,6 +26,8 @@ import { fileComplaint } from './use-cases/file-complaint.js';
 import { listComplaintsFor } from './use-cases/list-complaints.js';
 import { complaintForCaller, loadDetail } from './use-cases/load-complaint.js';
 import { rateComplaint } from './use-cases/rate-complaint.js';
+import { pressComplaint } from './use-cases/press-complaint.js';
+import { PressStateSchema } from './case-schema.js';
 import { requestMaterials } from './use-cases/request-materials.js';
 import { supplyMaterials } from './use-cases/supply-materials.js';
 import { trackComplaint } from './use-cases/track-complaint.js';
@@ -211,6 +213,24 @@ export async function complaintsRoutes(app: FastifyInstance, deps: ComplaintsRou
       },
     },
     async (req) => rateComplaint(deps, caller(req), req.body),
+  );
+
+  r.post(
+    '/api/v1/complaints/:number/press',
+    {
+      config: { access: 'portal.access' },
+      schema: {
+        tags,
+        summary: 'Press for progress (催办): the owner, at most once per 48 hours, while open',
+        description:
+          'Recorded on the timeline (type pressed) and counted on the case for the agent. ' +
+          '429 press_too_soon within 48 h of the last press (the detail says when it is allowed); ' +
+          '409 transition_not_allowed once the case is finished. No body.',
+        params: NumberParams,
+        response: { 200: PressStateSchema, ...errorResponses },
+      },
+    },
+    async (req) => pressComplaint(deps, caller(req)),
   );
 
   await caseWorkRoutes(app, deps, caller);

@@ -9,7 +9,6 @@ import type {
   TimelineEventType,
 } from '../../shared/complaints.js';
 import type { Actor } from './actor.js';
-import { placeholderEstimate } from './estimate.js';
 import { appealDeadlineFrom, planTransition, type LifecycleFacts } from './lifecycle.js';
 import {
   appendEvent,
@@ -59,8 +58,8 @@ function sideEffects(
   }
   switch (action) {
     case 'accept':
+      // The clocks (and the estimated completion) start when the acceptance is recorded.
       patch.acceptedAt = now;
-      patch.estimatedCompletionAt = placeholderEstimate(row.rules.sla, now);
       break;
     case 'resolve':
       patch.resolvedAt = now;

@@ -14,6 +14,7 @@ import {
 } from '../../server/db/schema.js';
 import { LOAD_STATUSES, type TeamHead } from '../../shared/cases.js';
 import type { SummaryHeads } from './present.js';
+import { clocksOf } from '../sla/index.js';
 import type { ComplaintRow } from './repository.js';
 
 export async function isTeamMember(db: Queryable, teamId: string, userId: string) {
@@ -55,7 +56,13 @@ export async function findTeamCode(db: Queryable, id: string | null): Promise<st
 export async function summaryHeads(
   db: Queryable,
   rows: ComplaintRow[],
+  now: Date,
 ): Promise<Map<string, SummaryHeads>> {
+  const clocks = await clocksOf(
+    db,
+    rows.map((r) => r.id),
+    now,
+  );
   const teamIds = [...new Set(rows.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
   const userIds = [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))];
   const [teamRows, userRows] = await Promise.all([
@@ -79,6 +86,7 @@ export async function summaryHeads(
       {
         team: (r.teamId && teamById.get(r.teamId)) || null,
         assignee: (r.assigneeId && userById.get(r.assigneeId)) || null,
+        sla: clocks.get(r.id) ?? null,
       },
     ]),
   );

@@ -7,6 +7,11 @@ import { requirePrincipal } from '../../server/plugins/auth.js';
 import { listCalendars, loadCalendar } from './calendar/calendar-repository.js';
 import { importCalendar } from './calendar/import-calendar.js';
 import { previewDue } from './preview.js';
+import { saveCalendarYear } from './calendar/save-year.js';
+import { listPolicies, resetPolicy, savePolicy } from './policies.js';
+import { PolicyInputSchema, PolicyRowSchema } from './api-schemas.js';
+import { auditActorOf } from '../audit/index.js';
+import { DAY_KINDS } from '../../shared/sla.js';
 
 const Amount = (max: number, description: string) =>
   Type.Optional(Type.Number({ minimum: 0, maximum: max, description }));
@@ -76,6 +81,24 @@ const CalendarSchema = Type.Object({
     }),
   ),
 });
+const YearBody = Type.Object(
+  {
+    source: Type.String({ minLength: 1, maxLength: 300, description: 'Where the dates come from' }),
+    days: Type.Array(
+      Type.Object(
+        {
+          date: Type.String({ description: 'YYYY-MM-DD in the calendar zone' }),
+          kind: Type.Enum(DAY_KINDS, { description: 'holiday, or workday (调休 make-up day)' }),
+          name: Type.String({ minLength: 1, maxLength: 40 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 366 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) });
 const ImportBody = Type.Object(
   {
@@ -170,5 +193,95 @@ export async function slaRoutes(app: FastifyInstance, deps: { db: Db; clock: Clo
       },
     },
     async (req) => previewDue(deps.db, req.body),
+  );
+
+  r.put(
+    '/api/v1/calendars/:code/years/:year',
+    {
+      config: { access: 'sla.manage' },
+      schema: {
+        tags,
+        summary: 'Replace one year of a calendar: its holidays and 调休 days (admins)',
+        description:
+          'The year becomes known with the given source; its days are replaced whole. Clocks ' +
+          'already running keep their due times; new ones count on the corrected year. Audited ' +
+          '(calendar.year.save).',
+        params: Type.Object({
+          code: Type.String({ minLength: 1, maxLength: 60 }),
+          year: Type.Integer({ minimum: 1970, maximum: 2200 }),
+        }),
+        body: YearBody,
+        response: { 200: CalendarSummarySchema, ...errorResponses },
+      },
+    },
+    async (req) =>
+      saveCalendarYear(deps, requirePrincipal(req), req.params.code, req.params.year, req.body),
+  );
+
+  r.get(
+    '/api/v1/sla/policies',
+    {
+      config: { access: 'sla.view' },
+      schema: {
+        tags,
+        summary: 'The SLA policy in force for every problem type (and saved category defaults)',
+        description:
+          "source 'default' = read from the catalogue's seed figures; 'custom' = saved by an admin.",
+        response: {
+          200: Type.Object({ policies: Type.Array(PolicyRowSchema) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({ policies: await listPolicies(deps.db) }),
+  );
+
+  r.put(
+    '/api/v1/sla/policies',
+    {
+      config: { access: 'sla.manage' },
+      schema: {
+        tags,
+        summary: "Save a type's SLA policy (typeCode '' = the category's default)",
+        description:
+          'Applies to complaints accepted from now on; open complaints keep the policy they were ' +
+          'accepted under. Audited (sla.policy.save).',
+        body: PolicyInputSchema,
+        response: { 200: PolicyRowSchema, ...errorResponses },
+      },
+    },
+    async (req) =>
+      savePolicy(
+        deps.db,
+        req.body,
+        await auditActorOf(deps.db, requirePrincipal(req)),
+        deps.clock.now(),
+      ),
+  );
+
+  r.post(
+    '/api/v1/sla/policies/reset',
+    {
+      config: { access: 'sla.manage' },
+      schema: {
+        tags,
+        summary: "Drop an admin's policy: back to the category's policy or the seed figures",
+        body: Type.Object(
+          {
+            categoryCode: Type.String({ minLength: 1, maxLength: 60 }),
+            typeCode: Type.String({ maxLength: 60 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Union([PolicyRowSchema, Type.Null()]), ...errorResponses },
+      },
+    },
+    async (req) =>
+      resetPolicy(
+        deps.db,
+        req.body,
+        await auditActorOf(deps.db, requirePrincipal(req)),
+        deps.clock.now(),
+      ),
   );
 }

@@ -154,6 +154,8 @@ export const slaClocks = pgTable(
     warnedAt: tstz('warned_at'),
     breachedAt: tstz('breached_at'),
     metAt: tstz('met_at'),
+    /** Why the clock has no due time, e.g. 'calendar_year_missing:2027' (said loudly, never guessed). */
+    problem: text('problem'),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [

@@ -19,6 +19,7 @@ import {
 import type { LocalText } from '../../shared/text.js';
 import type { RequiredEvidence, RequiredField, SlaSpec } from '../../shared/catalog.js';
 import type { RulesSnapshot } from '../../shared/complaints.js';
+import type { SlaPolicy } from '../../shared/sla.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -306,6 +307,8 @@ export const complaints = pgTable(
     pressCount: integer('press_count').notNull().default(0),
     /** Last staff action that moved the case on (the "no progress for 3 working days" rule). */
     lastProgressAt: tstz('last_progress_at'),
+    /** The SLA policy in force when the case was accepted: a later policy change applies to new cases only. */
+    slaPolicy: jsonb('sla_policy').$type<SlaPolicy>(),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { accountsJobs } from '../../modules/accounts/index.js';
 import { complaintsJobs } from '../../modules/complaints/index.js';
 import { merchantsJobs } from '../../modules/merchants/index.js';
+import { escalationJobs } from '../../modules/escalation/index.js';
 import { routingJobs } from '../../modules/routing/index.js';
 import { NO_CASE_HOOKS } from '../lib/case-hooks.js';
 import type { Db } from '../db/client.js';
@@ -19,6 +20,8 @@ export function buildJobRegistry(deps: { db: Db; pool: pg.Pool; clock: Clock }):
     ...routingJobs(deps),
     // Jobs run outside a request; the merchant escalation job queues work the routing job assigns.
     ...merchantsJobs({ ...deps, hooks: NO_CASE_HOOKS }),
+    // The routing job assigns what an escalation sends to the expert seat.
+    ...escalationJobs({ ...deps, hooks: NO_CASE_HOOKS }),
     {
       name: 'jobs.prune',
       everySeconds: 24 * 3600,

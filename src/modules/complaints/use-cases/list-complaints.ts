@@ -95,7 +95,7 @@ export async function listComplaintsFor(
     offset: (q.page - 1) * q.pageSize,
   });
   // Team and handler for the whole page at once (staff only; complainants see neither).
-  const heads = isComplainant ? new Map() : await summaryHeads(deps.db, rows);
+  const heads = isComplainant ? new Map() : await summaryHeads(deps.db, rows, deps.clock.now());
   return {
     items: rows.map((r) => presentSummary(r, viewer, heads.get(r.id))),
     total,

@@ -63,7 +63,7 @@ export async function loadDetail(
     listEvents(deps.db, row.id, viewer.kind === 'staff'),
     listEvidence(deps.db, row.id, row.number),
     openMaterialRequest(deps.db, row.id),
-    loadCaseParts(deps.db, row),
+    loadCaseParts(deps.db, row, deps.clock.now()),
   ]);
   return presentDetail({ row, events, evidence, request, parts }, viewer, locale, deps.clock.now());
 }

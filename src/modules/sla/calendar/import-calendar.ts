@@ -1,7 +1,8 @@
 // Replaces the years an iCalendar file is the schedule for with its days, in one transaction,
 // audited. Other years, and the file's days outside the chosen years, are left alone.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../server/db/client.js';
+import type { Db, Tx } from '../../../server/db/client.js';
+import type { CalendarDay } from '../../../shared/sla.js';
 import { calendarDays, calendarYears } from '../../../server/db/schema.js';
 import { fieldError } from '../../../server/lib/errors.js';
 import type { Clock } from '../../../server/lib/clock.js';
@@ -28,6 +29,36 @@ function yearsToImport(byYear: Map<number, unknown>, asked: number[] | undefined
   return years;
 }
 
+/** One year's days replaced whole, and the year made known with its source. */
+export async function replaceYear(
+  tx: Tx,
+  code: string,
+  year: number,
+  days: CalendarDay[],
+  source: string,
+  now: Date,
+): Promise<void> {
+  await tx
+    .delete(calendarDays)
+    .where(
+      and(
+        eq(calendarDays.calendarCode, code),
+        sql`extract(year FROM ${calendarDays.day}) = ${year}`,
+      ),
+    );
+  if (days.length > 0)
+    await tx
+      .insert(calendarDays)
+      .values(days.map((d) => ({ calendarCode: code, day: d.date, kind: d.kind, name: d.name })));
+  await tx
+    .insert(calendarYears)
+    .values({ calendarCode: code, year, source, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [calendarYears.calendarCode, calendarYears.year],
+      set: { source, updatedAt: now },
+    });
+}
+
 export interface ImportResult {
   years: { year: number; holidays: number; workdays: number }[];
 }
@@ -52,24 +83,7 @@ export async function importCalendar(
     const years: ImportResult['years'] = [];
     for (const year of chosen) {
       const days = byYear.get(year)!;
-      await tx
-        .delete(calendarDays)
-        .where(
-          and(
-            eq(calendarDays.calendarCode, code),
-            sql`extract(year FROM ${calendarDays.day}) = ${year}`,
-          ),
-        );
-      await tx
-        .insert(calendarDays)
-        .values(days.map((d) => ({ calendarCode: code, day: d.date, kind: d.kind, name: d.name })));
-      await tx
-        .insert(calendarYears)
-        .values({ calendarCode: code, year, source: input.source, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [calendarYears.calendarCode, calendarYears.year],
-          set: { source: input.source, updatedAt: now },
-        });
+      await replaceYear(tx, code, year, days, input.source, now);
       years.push({
         year,
         holidays: days.filter((d) => d.kind === 'holiday').length,
