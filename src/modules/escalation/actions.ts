@@ -103,12 +103,19 @@ export async function applyActions(
     }
   }
   if (!queued && Object.keys(patch).length > 0) {
+    const before = row;
     row = await updateComplaint(tx, row.id, patch, now);
     await appendEvent(tx, row.id, {
       type: 'tags_changed',
       internal: true,
       ...system(),
-      data: { ...ruleRef, tags: row.tags, priority: row.priority },
+      data: {
+        ...ruleRef,
+        // The same shape as a person's tag change, plus the priority the rule set.
+        added: row.tags.filter((x) => !before.tags.includes(x)),
+        removed: [],
+        ...(row.priority !== before.priority ? { priority: row.priority } : {}),
+      },
       createdAt: now,
     });
   }
