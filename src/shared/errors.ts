@@ -246,9 +246,13 @@ export const FIELD_REASONS = {
     zh: '不是可用的 iCalendar 文件（需为全天事件；调休上班日请标注 CATEGORIES:WORKDAY 或在标题中写“上班”）',
     en: 'is not a usable iCalendar file (all-day events; mark make-up working days CATEGORIES:WORKDAY or "上班")',
   },
+  one_target: {
+    zh: '请至少设置首次响应、处理时限、最长时限中的一项',
+    en: 'set at least one of first response, resolution and hard maximum',
+  },
   years_ambiguous: {
-    zh: '文件涉及多个年份（{years}），请用 years 指明要导入哪几年',
-    en: 'the file spans several years ({years}); list the ones to import in years',
+    zh: '文件涉及多个年份（{years}），请选择要导入的年份',
+    en: 'the file spans several years ({years}); choose the years to import',
   },
   year_not_in_file: { zh: '文件中没有 {year} 年的日期', en: 'the file has no dates in {year}' },
   one_duration: {

@@ -85,8 +85,11 @@ export interface SlaPolicy {
   regionExtras: RegionExtra[];
   /** A repeat complaint (the same person re-filing the same issue) is expedited to this target. */
   repeatTarget: SlaDuration | null;
-  /** default: derived from the catalogue's seed figures; custom: saved by an admin. */
-  source: 'default' | 'custom';
+  /**
+   * default: derived from the catalogue's seed figures; custom: saved by an admin for this row;
+   * category: a type without its own row, following the default an admin saved for its category.
+   */
+  source: 'default' | 'category' | 'custom';
   updatedAt: string | null;
 }
 

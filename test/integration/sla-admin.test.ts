@@ -51,6 +51,9 @@ async function resolutionOf(number: string) {
   return d.slaClocks.clocks.find((c: { kind: string }) => c.kind === 'resolution');
 }
 
+const of2 = (res: { json(): { policies: { typeCode: string; source: string }[] } }) =>
+  res.json().policies.find((p) => p.typeCode === 'delivery_delayed')?.source;
+
 const policy = (over: object = {}) => ({
   categoryCode: 'express_delivery',
   typeCode: 'parcel_lost',
@@ -99,17 +102,57 @@ describe('SLA policies', () => {
     expect(reset.json()).toMatchObject({ source: 'default', resolution: { value: 5 } });
   });
 
+  it("shows a type following its category's default as such, and keeps the type's own row first", async () => {
+    const cat = await inject(
+      admin,
+      'PUT',
+      '/api/v1/sla/policies',
+      policy({ typeCode: '', warnFraction: 0.6 }),
+    );
+    expect(cat.statusCode).toBe(200);
+    expect(cat.json()).toMatchObject({ typeCode: '', source: 'custom', typeName: null });
+    const own = await inject(
+      admin,
+      'PUT',
+      '/api/v1/sla/policies',
+      policy({ typeCode: 'parcel_damaged' }),
+    );
+    expect(own.statusCode).toBe(200);
+    const rows = (await inject(agent, 'GET', '/api/v1/sla/policies')).json().policies;
+    const of = (type: string) =>
+      rows.find(
+        (p: { categoryCode: string; typeCode: string }) =>
+          p.categoryCode === 'express_delivery' && p.typeCode === type,
+      );
+    expect(of('').source).toBe('custom');
+    expect(of('delivery_delayed')).toMatchObject({ source: 'category', warnFraction: 0.6 });
+    expect(of('parcel_damaged')).toMatchObject({ source: 'custom', warnFraction: 0.5 });
+    for (const typeCode of ['', 'parcel_damaged']) {
+      await inject(admin, 'POST', '/api/v1/sla/policies/reset', {
+        categoryCode: 'express_delivery',
+        typeCode,
+      });
+    }
+    expect(of2(await inject(agent, 'GET', '/api/v1/sla/policies'))).toBe('default');
+  });
+
   it.each([
     ['a warning fraction of 1.5', { warnFraction: 1.5 }, 'warnFraction'],
     ['an unknown type', { typeCode: 'no_such_type' }, 'typeCode'],
     ['an unknown calendar', { calendarCode: 'mars' }, 'calendarCode'],
     ['a zero target', { resolution: { value: 0, unit: 'working_days' } }, 'resolution.value'],
     ['no target at all', { firstResponse: null, resolution: null, hardMax: null }, 'resolution'],
+    [
+      'a target with a bad member',
+      { firstResponse: { value: -1, unit: 'hours' } },
+      'firstResponse.value',
+    ],
   ])('refuses %s, naming the field, and changes nothing', async (_name, over, field) => {
     const rows = await countRows(t, 'sla_policies');
     const res = await inject(admin, 'PUT', '/api/v1/sla/policies', policy(over));
     expect(res.statusCode).toBe(400);
-    expect(Object.keys(res.json().error.fields)).toContain(field);
+    // One problem, the specific one (not also "wrong type" for the nullable field around it).
+    expect(Object.keys(res.json().error.fields)).toEqual([field]);
     expect(await countRows(t, 'sla_policies')).toBe(rows);
   });
 

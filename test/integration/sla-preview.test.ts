@@ -209,7 +209,7 @@ describe('calendars', () => {
     });
     expect(ambiguous.statusCode).toBe(400);
     expect(ambiguous.json().error.fields.years).toBe(
-      '文件涉及多个年份（2027、2028），请用 years 指明要导入哪几年',
+      '文件涉及多个年份（2027、2028），请选择要导入的年份',
     );
     const notThere = await t.app.inject({
       method: 'POST',

@@ -56,7 +56,10 @@ export const PolicyRowSchema = Type.Object({
   warnFraction: Type.Number(),
   regionExtras: Type.Array(RegionExtraSchema),
   repeatTarget: Nullable(DurationSchema),
-  source: Type.Enum(['default', 'custom'] as const),
+  source: Type.Enum(['default', 'category', 'custom'] as const, {
+    description:
+      "default: the catalogue's seed figures; category: the category default an admin saved; custom: this row's own",
+  }),
   updatedAt: Nullable(Iso),
   categoryName: LocalTextInput,
   typeName: Nullable(LocalTextInput),

@@ -45,7 +45,10 @@ export async function effectivePolicy(
       ),
     );
   const own = rows.find((r) => r.typeCode === typeCode) ?? rows.find((r) => r.typeCode === '');
-  return own ? { ...fromRow(own), typeCode } : policyFromSpec(categoryCode, typeCode, spec);
+  if (!own) return policyFromSpec(categoryCode, typeCode, spec);
+  return own.typeCode === typeCode
+    ? fromRow(own)
+    : { ...fromRow(own), typeCode, source: 'category' };
 }
 
 /** Every type's policy in force, plus the category defaults admins saved. */
@@ -61,7 +64,7 @@ export async function listPolicies(db: Db): Promise<SlaPolicyRow[]> {
       const policy = own
         ? fromRow(own)
         : catRow
-          ? { ...fromRow(catRow), typeCode: t.code }
+          ? { ...fromRow(catRow), typeCode: t.code, source: 'category' as const }
           : policyFromSpec(cat.code, t.code, t.sla);
       out.push({ ...policy, categoryName: cat.name, typeName: t.name });
     }
@@ -92,7 +95,7 @@ export async function savePolicy(
 ): Promise<SlaPolicyRow> {
   await assertTarget(db, input);
   if (!input.resolution && !input.firstResponse && !input.hardMax) {
-    throw fieldError('resolution', 'required');
+    throw fieldError('resolution', 'one_target');
   }
   const [cal] = await db
     .select({ code: businessCalendars.code })

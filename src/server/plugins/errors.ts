@@ -91,6 +91,11 @@ export function fieldsFromAjv(errors: ErrorObject[]): Record<string, FieldProble
     const key = name || 'body';
     if (!fields[key]) fields[key] = problem;
   }
+  // A nullable or union field with a bad member reports the member ('x.value: out of range') and
+  // the union itself ('x: wrong type'); the specific problem is the one worth saying.
+  for (const key of Object.keys(fields)) {
+    if (Object.keys(fields).some((k) => k.startsWith(`${key}.`))) delete fields[key];
+  }
   return fields;
 }
 
