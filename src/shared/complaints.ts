@@ -302,7 +302,8 @@ export interface ComplaintDetail extends ComplaintSummary {
   rules: RulesSnapshot;
   stage: { label: LocalText; explanation: LocalText };
   latestOpinion: { text: string; at: string; by: string } | null;
-  estimatedCompletion: { at: string; basis: 'placeholder' | 'sla' } | null;
+  /** The resolution clock's due time on the business calendar (while paused: if work resumed now). */
+  estimatedCompletion: { at: string; basis: 'sla' } | null;
   openMaterialRequest: MaterialRequest | null;
   appeal: {
     /** End of the 7-day appeal window, when resolved. */

@@ -268,9 +268,7 @@ export const ComplaintDetailSchema = Type.Object({
   }),
   stage: Type.Object({ label: Text, explanation: Text }),
   latestOpinion: Nullable(Type.Object({ text: Type.String(), at: Iso, by: Type.String() })),
-  estimatedCompletion: Nullable(
-    Type.Object({ at: Iso, basis: Type.Enum(['placeholder', 'sla'] as const) }),
-  ),
+  estimatedCompletion: Nullable(Type.Object({ at: Iso, basis: Type.Enum(['sla'] as const) })),
   openMaterialRequest: Nullable(
     Type.Object({
       id: Type.String(),

@@ -1,10 +1,12 @@
 // The console's pages, listed once: the router guards each with its permission and the sidebar
 // shows the ones the session's permissions allow (pages reached from another page say nav: false).
 import {
+  AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   GlobalOutlined,
   InboxOutlined,
@@ -111,6 +113,20 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     labelKey: 'caseExtras.nav.external',
     icon: <GlobalOutlined />,
     Page: lazy(() => import('../features/case-extras/ExternalPage')),
+  },
+  {
+    path: '/console/alerts',
+    permission: 'escalation.handle',
+    labelKey: 'slaClocks.nav.alerts',
+    icon: <AlertOutlined />,
+    Page: lazy(() => import('../features/sla/AlertsPage')),
+  },
+  {
+    path: '/console/sla',
+    permission: 'sla.view',
+    labelKey: 'slaAdmin.nav.sla',
+    icon: <FieldTimeOutlined />,
+    Page: lazy(() => import('../features/sla/SlaAdminPage')),
   },
   {
     path: '/console/teams',

@@ -13,6 +13,10 @@ import caseWorkEn from '../locales/caseWork.en.json';
 import caseWorkZh from '../locales/caseWork.zh-CN.json';
 import portalComplaintsEn from '../locales/portalComplaints.en.json';
 import portalComplaintsZh from '../locales/portalComplaints.zh-CN.json';
+import slaAdminEn from '../locales/slaAdmin.en.json';
+import slaAdminZh from '../locales/slaAdmin.zh-CN.json';
+import slaClocksEn from '../locales/slaClocks.en.json';
+import slaClocksZh from '../locales/slaClocks.zh-CN.json';
 import { setApiLanguage } from './api';
 import type { Lang } from './types';
 
@@ -63,6 +67,8 @@ void i18n.use(initReactI18next).init({
         catalogAdmin: catalogAdminZh,
         caseWork: caseWorkZh,
         caseExtras: caseExtrasZh,
+        slaAdmin: slaAdminZh,
+        slaClocks: slaClocksZh,
       },
     },
     en: {
@@ -73,6 +79,8 @@ void i18n.use(initReactI18next).init({
         catalogAdmin: catalogAdminEn,
         caseWork: caseWorkEn,
         caseExtras: caseExtrasEn,
+        slaAdmin: slaAdminEn,
+        slaClocks: slaClocksEn,
       },
     },
   },

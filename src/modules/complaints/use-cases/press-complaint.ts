@@ -33,7 +33,7 @@ export async function pressComplaint(deps: ComplaintsDeps, caller: ActCaller): P
         const next = new Date(state.nextAllowedAt);
         throw new AppError('press_too_soon', undefined, undefined, {
           zh: `下次可催办时间：${chinaTime(next)}（北京时间）`,
-          en: `You can press again after ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          en: `You can press again after ${chinaTime(next)} (Beijing time)`,
         });
       }
       const count = row.pressCount + 1;

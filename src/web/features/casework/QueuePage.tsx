@@ -1,5 +1,6 @@
 // 我的工作台: my work (what the assigner gave me, most urgent first) and, per team of mine, the
-// complaints waiting for someone, red first, to claim. Live: new and changed complaints show up
+// complaints waiting for someone, red first, to claim, each with the time left on its SLA clock
+// (which matters more here than when it was filed). Live: new and changed complaints show up
 // without reloading.
 import { CheckOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
@@ -84,8 +85,8 @@ function QueueTable({ team, tag }: { team: string | null; tag: string | undefine
   });
   const base = useListColumns(
     team
-      ? ['number', 'type', 'description', 'tags', 'status', 'createdAt']
-      : ['number', 'type', 'description', 'tags', 'status', 'complainant', 'createdAt'],
+      ? ['number', 'type', 'description', 'tags', 'status', 'sla']
+      : ['number', 'type', 'description', 'tags', 'status', 'sla', 'complainant'],
   );
   const columns: TableColumnsType<ComplaintSummary> = team
     ? [

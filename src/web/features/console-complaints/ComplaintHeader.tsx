@@ -1,4 +1,5 @@
-// The case header: number, stage, urgency and flags at a glance, with the actions beside them.
+// The case header: number, stage, urgency, the SLA clock, 催办 and flags at a glance, with the
+// actions beside them.
 import { Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,9 @@ import { useFormatDateTime, useLocalText } from '../../shared/text';
 import { AssignmentBar } from '../casework/AssignmentBar';
 import { TagEditor } from '../casework/TagEditor';
 import type { Refresh } from '../casework/WorkPanel';
+import { ClockBadge } from '../sla/ClockBadge';
+import { ExpressTierTag } from '../sla/ExpressTierTag';
+import { PressTag } from '../sla/PressTag';
 import { ActionBar } from './ActionBar';
 import { FlagTags, StatusTag, useChannelLabel } from './tags';
 
@@ -38,6 +42,7 @@ export function ComplaintHeader({
   const channelLabel = useChannelLabel();
   // A due time only means something while the case is still being worked.
   const estimate = OPEN_STATUSES.includes(complaint.status) ? complaint.estimatedCompletion : null;
+  const assist = complaint.assistTeams ?? [];
 
   return (
     <div className="cc-head" data-testid="complaint-header">
@@ -53,6 +58,9 @@ export function ComplaintHeader({
           </Typography.Title>
           <StatusTag status={complaint.status} />
           <PriorityTag priority={complaint.priority} />
+          <ClockBadge clock={complaint.slaClocks?.headline ?? complaint.sla} withKind />
+          <ExpressTierTag tier={complaint.expressTier} />
+          <PressTag press={complaint.press} />
           <FlagTags flags={complaint.flags} />
           {complaint.repeatCount > 0 && (
             <Tooltip title={t('consoleComplaints.header.repeatHelp')}>
@@ -80,6 +88,13 @@ export function ComplaintHeader({
           {estimate && (
             <Meta label={t('consoleComplaints.header.estimate')}>
               {formatDateTime(estimate.at)}
+            </Meta>
+          )}
+          {assist.length > 0 && (
+            <Meta label={t('slaClocks.card.assist')}>
+              <span data-testid="header-assist-teams">
+                {assist.map((team) => local(team.name)).join(t('slaClocks.card.teamSeparator'))}
+              </span>
             </Meta>
           )}
         </div>

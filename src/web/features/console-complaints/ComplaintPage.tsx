@@ -17,11 +17,13 @@ import { ExternalCasesCard } from '../case-extras/ExternalCasesCard';
 import { MerchantCaseCard } from '../case-extras/MerchantCaseCard';
 import { useOthersChanges } from '../casework/live';
 import { WorkPanel } from '../casework/WorkPanel';
+import { SlaCard } from '../sla/SlaCard';
 import { useComplaint } from './api';
 import { CaseCard } from './CaseCard';
 import { ComplaintHeader } from './ComplaintHeader';
 import { EvidenceCard } from './EvidenceCard';
 import { TimelineCard } from './TimelineCard';
+import { useEventTypeLabel } from './timelineLabels';
 import '../casework/casework.css';
 import './console-complaints.css';
 
@@ -34,9 +36,8 @@ function LiveNote({
 }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const what = change.type
-    ? t(`consoleComplaints.timeline.event.${change.type}`, { defaultValue: '' })
-    : '';
+  const typeLabel = useEventTypeLabel();
+  const what = change.type ? typeLabel(change.type) : '';
   return (
     <Tooltip title={t('caseWork.live.updatedHelp', { at: formatDateTime(change.at) })}>
       <Tag
@@ -122,6 +123,7 @@ export default function ComplaintPage() {
           <Col xs={24} xl={15}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <CaseCard complaint={complaint} />
+              <SlaCard complaint={complaint} />
               <EvidenceCard complaint={complaint} />
               <MerchantCaseCard complaint={complaint} onChanged={onChanged} />
               <ExternalCasesCard complaint={complaint} onChanged={onChanged} />

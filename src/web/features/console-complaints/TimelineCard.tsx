@@ -37,8 +37,28 @@ const COLORS: Partial<Record<TimelineEvent['type'], string>> = {
   reassigned: 'cyan',
 };
 
+// SLA events: the complainant's 催办 stands out; warnings orange, breaches and escalations red.
+const SLA_COLORS: Record<string, string> = {
+  pressed: '#fa541c',
+  supervisors_alerted: '#eb2f96',
+  sla_warning: '#fa8c16',
+  sla_breached: 'red',
+  express_tier: 'red',
+  regulator_copied: 'red',
+  assist_team_added: '#2f54eb',
+};
+
 /** Entries only staff see; notes above all must never be mistaken for replies. */
-const INTERNAL: readonly TimelineEvent['type'][] = ['note', 'pii_revealed'];
+const INTERNAL: readonly string[] = [
+  'note',
+  'pii_revealed',
+  'supervisors_alerted',
+  'sla_warning',
+  'sla_breached',
+  'express_tier',
+  'regulator_copied',
+  'assist_team_added',
+];
 
 export function TimelineCard({ events }: { events: readonly TimelineEvent[] }) {
   const { t } = useTranslation();
@@ -52,7 +72,11 @@ export function TimelineCard({ events }: { events: readonly TimelineEvent[] }) {
     const internal = INTERNAL.includes(event.type) || event.data.internal === true;
     return {
       key: event.seq,
-      color: (event.action && ACTION_COLORS[event.action]) ?? COLORS[event.type] ?? 'blue',
+      color:
+        (event.action && ACTION_COLORS[event.action]) ??
+        COLORS[event.type] ??
+        SLA_COLORS[event.type] ??
+        'blue',
       content: (
         <div
           data-testid="timeline-event"

@@ -3,7 +3,7 @@
 import { Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Channel, LocalText, TimelineEvent } from '../../app/types';
-import { useLocalText } from '../../shared/text';
+import { useFormatDateTime, useLocalText } from '../../shared/text';
 import { useTeams } from '../casework/api';
 import { CaseTags } from '../casework/CaseTags';
 import { FlagTags, useChannelLabel } from './tags';
@@ -60,6 +60,53 @@ function Assignment({ data }: { data: Record<string, unknown> }) {
   );
 }
 
+/** The facts of the SLA events: which press, which clock and its due time, rule, tier, team. */
+function SlaFacts({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const formatDateTime = useFormatDateTime();
+  const teamName = useTeamName();
+  const { data } = event;
+  const type: string = event.type;
+  const lines: string[] = [];
+  const count = typeof data.count === 'number' ? data.count : null;
+  if (type === 'pressed' && count) lines.push(t('slaClocks.timeline.pressedCount', { count }));
+  const clock = text(data.clock);
+  if ((type === 'sla_warning' || type === 'sla_breached') && clock) {
+    lines.push(
+      t('slaClocks.timeline.clockDue', {
+        clock: t(`slaClocks.kind.${clock}`, { defaultValue: clock }),
+        time: formatDateTime(text(data.dueAt)),
+      }),
+    );
+  }
+  // A rule's name in the reader's language (an escalation's reason repeats it in Chinese only).
+  const rule = isLocal(data.ruleName)
+    ? local(data.ruleName)
+    : (text(data.ruleName) ?? text(data.rule));
+  if (rule) {
+    lines.push(t('slaClocks.timeline.rule', { rule }));
+  }
+  const tier = typeof data.tier === 'number' ? data.tier : null;
+  if (type === 'express_tier' && tier) {
+    lines.push(t('slaClocks.timeline.tier', { tier: t(`slaClocks.tier.${tier}`) }));
+  }
+  if (type === 'assist_team_added') {
+    const team = isLocal(data.name) ? local(data.name) : (text(data.name) ?? teamName(data.team));
+    if (team) lines.push(t('slaClocks.timeline.team', { team }));
+  }
+  if (lines.length === 0) return null;
+  return (
+    <>
+      {lines.map((line) => (
+        <div key={line} className="cc-timeline-meta" data-testid="timeline-sla-fact">
+          {line}
+        </div>
+      ))}
+    </>
+  );
+}
+
 export function TimelineEventData({ event }: { event: TimelineEvent }) {
   const { t } = useTranslation();
   const channelLabel = useChannelLabel();
@@ -76,7 +123,7 @@ export function TimelineEventData({ event }: { event: TimelineEvent }) {
     text(data.note) ??
     text(data.comment) ??
     text(data.description) ??
-    (event.opinion ? null : (text(data.text) ?? text(data.reason)));
+    (event.opinion || isLocal(data.ruleName) ? null : (text(data.text) ?? text(data.reason)));
   const added = strings(data.added);
   const removed = strings(data.removed);
   const tags = added.length || removed.length ? [] : strings(data.tags);
@@ -115,6 +162,7 @@ export function TimelineEventData({ event }: { event: TimelineEvent }) {
       )}
       {score !== null && <Rate disabled value={score} style={{ fontSize: 12 }} />}
       {assignment && <Assignment data={data} />}
+      <SlaFacts event={event} />
       {(added.length > 0 || removed.length > 0 || tags.length > 0) && (
         <div className="cc-timeline-meta" style={{ marginTop: 4 }}>
           {added.length > 0 && (

@@ -1,6 +1,7 @@
 // Columns of the complaint lists (投诉处理 and 我的工作台), in the order an agent scans a queue:
-// which case and how urgent, what about, its tags, where it stands and who holds it, who and how
-// it came in. Narrow two-line cells leave the description room at 1366 px.
+// which case and how urgent, what about, its tags, where it stands and who holds it, how much
+// time is left (the SLA clock), who and how it came in. Narrow two-line cells leave the
+// description room at 1366 px.
 import type { TableColumnsType } from 'antd';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import type { ComplaintSummary } from '../../app/types';
 import { PriorityTag } from '../../shared/PriorityTag';
 import { useFormatDateTime, useLocalText } from '../../shared/text';
 import { CaseTags } from '../casework/CaseTags';
+import { ClockBadge } from '../sla/ClockBadge';
+import { ExpressTierTag } from '../sla/ExpressTierTag';
 import { FlagTags, StatusTag, useChannelLabel } from './tags';
 
 function Secondary({ children, testId }: { children: string; testId?: string }) {
@@ -21,7 +24,15 @@ function Secondary({ children, testId }: { children: string; testId?: string }) 
 }
 
 export type ListColumn =
-  'number' | 'type' | 'description' | 'tags' | 'status' | 'holder' | 'complainant' | 'createdAt';
+  | 'number'
+  | 'type'
+  | 'description'
+  | 'tags'
+  | 'status'
+  | 'holder'
+  | 'sla'
+  | 'complainant'
+  | 'createdAt';
 
 export const ALL_COLUMNS: readonly ListColumn[] = [
   'number',
@@ -29,6 +40,7 @@ export const ALL_COLUMNS: readonly ListColumn[] = [
   'description',
   'tags',
   'status',
+  'sla',
   'complainant',
   'createdAt',
 ];
@@ -68,6 +80,7 @@ export function useListColumns(
           </Link>
           <div className="cc-row-badges">
             <PriorityTag priority={row.priority} />
+            <ExpressTierTag tier={row.expressTier} />
             <FlagTags flags={row.flags} />
           </div>
         </div>
@@ -94,14 +107,14 @@ export function useListColumns(
       title: t('caseWork.tags.column'),
       dataIndex: 'tags',
       key: 'tags',
-      width: 150,
+      width: 120,
       render: (tags: string[]) => <CaseTags tags={tags} empty />,
     },
     status: {
       title: t('caseWork.list.statusHolder'),
       dataIndex: 'status',
       key: 'status',
-      width: 170,
+      width: 160,
       render: (status: ComplaintSummary['status'], row) => (
         <div>
           <StatusTag status={status} />
@@ -124,6 +137,16 @@ export function useListColumns(
         </div>
       ),
     },
+    sla: {
+      title: t('slaClocks.card.title'),
+      key: 'sla',
+      width: 124,
+      render: (_, row) => (
+        <div data-testid="row-sla">
+          <ClockBadge clock={row.sla} empty compact />
+        </div>
+      ),
+    },
     complainant: {
       title: t('consoleComplaints.field.complainantChannel'),
       key: 'complainant',
@@ -139,7 +162,7 @@ export function useListColumns(
       title: t('consoleComplaints.field.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      width: 130,
+      width: 104,
       render: (value: string) => formatDateTime(value),
     },
   };

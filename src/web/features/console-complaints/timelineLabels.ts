@@ -7,8 +7,21 @@ export function asRole(role: string | null): Role | null {
   return role && (ALL_ROLES as readonly string[]).includes(role) ? (role as Role) : null;
 }
 
+/**
+ * An event kind's name; the SLA events (催办, 时限预警/超时, 协查, 快递等级 …) are named in the
+ * slaClocks words. '' for a kind nobody named.
+ */
+export function useEventTypeLabel(): (type: string) => string {
+  const { t } = useTranslation();
+  return (type) =>
+    t(`consoleComplaints.timeline.event.${type}`, {
+      defaultValue: t(`slaClocks.timeline.event.${type}`, { defaultValue: '' }),
+    });
+}
+
 export function useEventTitle(): (event: TimelineEvent) => string {
   const { t } = useTranslation();
+  const typeLabel = useEventTypeLabel();
   return (event) => {
     // A result given on reconsideration is the one the appeal asked for: name it so.
     if (event.action === 'resolve' && event.fromStatus === 'reconsidering') {
@@ -16,6 +29,6 @@ export function useEventTitle(): (event: TimelineEvent) => string {
     }
     return event.type === 'transition' && event.action
       ? t(`consoleComplaints.action.${event.action}`)
-      : t(`consoleComplaints.timeline.event.${event.type}`, { defaultValue: event.type });
+      : typeLabel(event.type) || event.type;
   };
 }

@@ -50,6 +50,10 @@ function useEventFacts(): (event: TimelineEvent) => string[] {
     if (collective && (event.type === 'collective_joined' || event.type === 'collective_left')) {
       lines.push(t(`${p}.collective`, { number: collective }));
     }
+    const presses = typeof data.count === 'number' ? data.count : null;
+    if ((event.type as string) === 'pressed' && presses) {
+      lines.push(t('slaClocks.timeline.pressedCount', { count: presses }));
+    }
     if (event.type === 'call') {
       const minutes = typeof data.minutes === 'number' ? data.minutes : null;
       const inbound = data.direction !== 'outbound';
@@ -78,7 +82,12 @@ function eventTitle(event: TimelineEvent, t: TFunction, local: ReturnType<typeof
       return t(`${p}.rated`, { score });
     }
     default:
-      return t(`${p}.${event.type}`, { defaultValue: t(`${p}.changed`) });
+      // The SLA events a complainant sees (催办) are named in the slaClocks words.
+      return t(`${p}.${event.type}`, {
+        defaultValue: t(`slaClocks.portal.timeline.${event.type}`, {
+          defaultValue: t(`${p}.changed`),
+        }),
+      });
   }
 }
 

@@ -9,6 +9,7 @@ import { OPEN_STATUSES } from '../../../app/types';
 import { PriorityTag } from '../../../shared/PriorityTag';
 import { useFormatDateTime, useLocalText } from '../../../shared/text';
 import { ComplaintNumber } from './ComplaintNumber';
+import '../../sla/clocks.css';
 
 /** Whose move it is, at a glance: ours (blue), theirs (orange), done (green), ended. */
 function dotClass(status: ComplaintStatus): string {
@@ -46,9 +47,7 @@ export function StageCard({ complaint, extra }: { complaint: ComplaintDetail; ex
           <ClockCircleOutlined />
           <span>
             {t(`${p}.eta`, { time: formatTime(eta.at) })}
-            {eta.basis === 'placeholder' && (
-              <span className="cx-muted">{t(`${p}.etaPlaceholder`)}</span>
-            )}
+            <span className="slc-portal-eta-basis">{t('slaClocks.portal.etaBasis')}</span>
           </span>
         </div>
       )}

@@ -8,6 +8,7 @@ import { QueryState } from '../../../shared/QueryState';
 import { useComplaint } from '../api';
 import { ComplaintView } from '../components/ComplaintView';
 import { RequireComplainant } from '../RequireComplainant';
+import { PressCard } from '../../sla/PressCard';
 import { AppealCard } from './AppealCard';
 import { EvidenceUploader } from './EvidenceUploader';
 import { MaterialsCard } from './MaterialsCard';
@@ -23,6 +24,7 @@ function Actions({ complaint }: { complaint: ComplaintDetail }) {
     <>
       <RemedyCards complaint={complaint} />
       {materials && <MaterialsCard number={complaint.number} request={materials} />}
+      <PressCard complaint={complaint} />
       {canAppeal && <AppealCard complaint={complaint} />}
       {(complaint.canRate || complaint.rating) && <RatingCard complaint={complaint} />}
     </>
