@@ -1,11 +1,11 @@
 // The sweeper's view of one claimed clock: what fell due, stored back at once, and which rules
 // that calls for. Kept here so the escalation module needs no clock arithmetic of its own.
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../server/db/client.js';
 import { escalationRules, slaClocks } from '../../server/db/schema.js';
 import type { RulesSnapshot } from '../../shared/complaints.js';
 import type { EscalationRule } from '../../shared/sla.js';
-import { findCalendar } from './calendar/calendar-repository.js';
+import { calendarInTx } from './calendar/calendar-repository.js';
 import { fireDue, measureOf, type ClockFields } from './clock-logic.js';
 import { ruleMatches } from './rule-match.js';
 
@@ -24,7 +24,7 @@ export async function fireClock(
   clock: StoredClock,
   now: Date,
 ): Promise<{ clock: ClockFields; events: ('warning' | 'breached')[] }> {
-  const cal = clock.calendarCode ? await findCalendar(tx, clock.calendarCode) : null;
+  const cal = clock.calendarCode ? await calendarInTx(tx, clock.calendarCode) : null;
   const fired = fireDue(clock.fields, measureOf(cal), now);
   // Nothing to do yet a due time in the past (a stopped clock, say): clear it, or the sweeper
   // would claim the same row for ever.
@@ -46,6 +46,23 @@ function toRule(r: typeof escalationRules.$inferSelect): EscalationRule {
   return { ...r, updatedAt: r.updatedAt.toISOString() };
 }
 
+const rulesPerTx = new WeakMap<object, Promise<EscalationRule[]>>();
+
+/** The enabled rules in order, read once per transaction (rules change in their own). */
+export function enabledRulesInTx(tx: Tx): Promise<EscalationRule[]> {
+  let rules = rulesPerTx.get(tx);
+  if (!rules) {
+    rules = tx
+      .select()
+      .from(escalationRules)
+      .where(eq(escalationRules.enabled, true))
+      .orderBy(asc(escalationRules.position))
+      .then((rows) => rows.map(toRule));
+    rulesPerTx.set(tx, rules);
+  }
+  return rules;
+}
+
 /** The enabled rules a clock's warning or breach (or a rule timer running out) calls for. */
 export async function rulesFor(
   tx: Tx,
@@ -53,26 +70,13 @@ export async function rulesFor(
   event: 'warning' | 'breached',
   c: { rules: RulesSnapshot; priority: string },
 ): Promise<EscalationRule[]> {
-  if (clock.kind === 'rule') {
-    if (!clock.ruleId) return [];
-    const rows = await tx
-      .select()
-      .from(escalationRules)
-      .where(and(eq(escalationRules.id, clock.ruleId), eq(escalationRules.enabled, true)));
-    return rows.map(toRule);
-  }
-  const rows = await tx
-    .select()
-    .from(escalationRules)
-    .where(eq(escalationRules.enabled, true))
-    .orderBy(asc(escalationRules.position));
-  return rows
-    .map(toRule)
-    .filter(
-      (r) =>
-        r.condition.trigger === 'clock' &&
-        r.condition.clock === clock.kind &&
-        r.condition.state === event &&
-        ruleMatches(r, c),
-    );
+  const rules = await enabledRulesInTx(tx);
+  if (clock.kind === 'rule') return rules.filter((r) => r.id === clock.ruleId);
+  return rules.filter(
+    (r) =>
+      r.condition.trigger === 'clock' &&
+      r.condition.clock === clock.kind &&
+      r.condition.state === event &&
+      ruleMatches(r, c),
+  );
 }

@@ -3,17 +3,16 @@
 // can never disagree with the case it measures (and this module never imports complaints).
 import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../server/db/client.js';
-import { complaints, escalationRules, slaClocks } from '../../server/db/schema.js';
+import { complaints, slaClocks } from '../../server/db/schema.js';
 import type { RulesSnapshot } from '../../shared/complaints.js';
 import type {
-  BusinessCalendar,
   ClockKind,
   ClockState,
   EscalationRule,
   SlaDuration,
   SlaPolicy,
 } from '../../shared/sla.js';
-import { findCalendar } from './calendar/calendar-repository.js';
+import { calendarInTx } from './calendar/calendar-repository.js';
 import { effectivePolicy } from './policies.js';
 import { regionOf, withRegionExtra } from './policy-defaults.js';
 import {
@@ -30,6 +29,7 @@ import {
   type Measure,
 } from './clock-logic.js';
 import { ruleMatches } from './rule-match.js';
+import { enabledRulesInTx } from './fire-clock.js';
 
 /** What the hook needs to know about the event just recorded. */
 export interface ClockEvent {
@@ -92,12 +92,9 @@ function fieldsOf(r: ClockRow): ClockFields {
 }
 
 class CalendarCache {
-  private readonly cals = new Map<string, BusinessCalendar | null>();
   constructor(private readonly tx: Tx) {}
   async measure(code: string | null): Promise<Measure> {
-    if (code === null) return measureOf(null);
-    if (!this.cals.has(code)) this.cals.set(code, await findCalendar(this.tx, code));
-    return measureOf(this.cals.get(code) ?? null);
+    return measureOf(code === null ? null : await calendarInTx(this.tx, code));
   }
 }
 
@@ -106,7 +103,26 @@ function calendarFor(target: SlaDuration, calendarCode: string): string | null {
   return target.unit === 'hours' ? null : calendarCode;
 }
 
+/**
+ * What the system records about the case without moving it (the sweeper's own warnings and
+ * escalations, the complainant's press or rating): no clock can change, so nothing is read.
+ */
+const NEUTRAL = new Set([
+  'sla_warning',
+  'sla_breached',
+  'escalated',
+  'supervisors_alerted',
+  'express_tier',
+  'regulator_copied',
+  'tags_changed',
+  'pressed',
+  'rated',
+  'pii_revealed',
+  'flagged',
+]);
+
 export async function syncClocks(tx: Tx, complaintId: string, ev: ClockEvent): Promise<void> {
+  if (!isStaff(ev) && ev.action === null && NEUTRAL.has(ev.type)) return;
   const [c] = await tx
     .select({
       status: complaints.status,
@@ -140,7 +156,7 @@ export async function syncClocks(tx: Tx, complaintId: string, ev: ClockEvent): P
       l.dirty = true;
     }
   };
-  const rules = await enabledRules(tx);
+  const rules = await enabledRulesInTx(tx);
   const ruleOf = (l: Loaded) => rules.find((r) => r.id === l.row.ruleId);
   const current = clocks.filter((l) => l.row.cycle === cycle);
   const patch: Partial<typeof complaints.$inferInsert> = {};
@@ -216,15 +232,6 @@ interface CaseFacts {
   priority: string;
 }
 
-async function enabledRules(tx: Tx): Promise<EscalationRule[]> {
-  const rows = await tx
-    .select()
-    .from(escalationRules)
-    .where(eq(escalationRules.enabled, true))
-    .orderBy(asc(escalationRules.position));
-  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
-}
-
 /** The clocks of one round: SLA targets (with the region's extra days) and elapsed-rule timers. */
 async function caseClocks(
   complaintId: string,
@@ -276,7 +283,7 @@ async function startCase(
   at: Date,
 ) {
   const policy = await effectivePolicy(tx, c.rules.categoryCode, c.rules.typeCode, c.rules.sla);
-  const rules = await enabledRules(tx);
+  const rules = await enabledRulesInTx(tx);
   const clocks = await caseClocks(complaintId, c, policy, rules, cache, at, 0, SLA_KINDS);
   if (clocks.length > 0) await tx.insert(slaClocks).values(clocks).onConflictDoNothing();
   await refreshHeadline(tx, complaintId, cache, at, {

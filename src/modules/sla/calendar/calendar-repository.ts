@@ -81,3 +81,22 @@ export async function listCalendars(db: Db): Promise<CalendarSummary[]> {
     updatedAt: c.updatedAt.toISOString(),
   }));
 }
+
+// A transaction sees one version of a calendar (an edit commits in its own transaction), so a
+// calendar read once serves every clock the transaction touches: a sweep of hundreds of clocks
+// reads it once, not three queries per clock.
+const perTx = new WeakMap<object, Map<string, Promise<BusinessCalendar | null>>>();
+
+export function calendarInTx(db: Db | Tx, code: string): Promise<BusinessCalendar | null> {
+  let cals = perTx.get(db);
+  if (!cals) {
+    cals = new Map();
+    perTx.set(db, cals);
+  }
+  let cal = cals.get(code);
+  if (!cal) {
+    cal = findCalendar(db, code);
+    cals.set(code, cal);
+  }
+  return cal;
+}
