@@ -123,7 +123,9 @@ export function useLogout(redirectTo: string) {
     onSuccess: async () => {
       // Leave the page first, then drop the session: dropped first, a page that needs a login
       // (我的) would send the person to /login before the navigation lands.
-      await navigate(redirectTo, { replace: true });
+      // flushSync: the router commits the new location before the session is dropped; in a
+      // transition (the default) React could render 我的 without a session first.
+      await navigate(redirectTo, { replace: true, flushSync: true });
       adopt(null);
       message.success(t('auth.loggedOut'));
     },
