@@ -171,8 +171,10 @@ export async function sweepClocks(
   const maxBatches = opts.maxBatches ?? 50;
   const out: SweepResult = { clocks: 0, events: 0, fired: 0, batches: 0 };
   for (let i = 0; i < maxBatches; i++) {
+    // Stop only on an empty claim: a short batch may just mean another sweeper held some due
+    // clocks (SKIP LOCKED), or held their complaint, and those are free again by now.
     const n = await sweepBatch(deps, batch, out);
-    if (n < batch) break;
+    if (n === 0) break;
   }
   return out;
 }
