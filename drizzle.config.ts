@@ -3,6 +3,10 @@ import { defineConfig } from 'drizzle-kit';
 // `npm run db:generate` writes a new SQL migration from src/server/db/schema.ts.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/server/db/schema.ts', './src/server/db/schema-sla.ts'],
+  schema: [
+    './src/server/db/schema.ts',
+    './src/server/db/schema-sla.ts',
+    './src/server/db/schema-notifications.ts',
+  ],
   out: './src/server/db/migrations',
 });

@@ -22,6 +22,12 @@ import { merchantsRoutes } from '../modules/merchants/index.js';
 import { routingHooks, routingRoutes } from '../modules/routing/index.js';
 import { slaRoutes } from '../modules/sla/index.js';
 import { escalationRoutes } from '../modules/escalation/index.js';
+import {
+  buildChannels,
+  channelOtpSender,
+  notificationsRoutes,
+  type Channels,
+} from '../modules/notifications/index.js';
 import { systemRoutes } from '../modules/system/index.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -42,6 +48,8 @@ export interface AppDeps {
   otpSender?: OtpSender | null;
   /** An existing logger (the CLI's); otherwise one is made from the config. */
   logger?: Logger;
+  /** Overrides the configured SMS/email/WeChat providers (tests). */
+  channels?: Channels;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -76,11 +84,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const db = database.db;
   await app.register(authPlugin, { resolver: authResolver({ db, clock }) });
 
+  const channels = deps.channels ?? buildChannels(config, app.log);
   const otpSender =
     deps.otpSender !== undefined
       ? deps.otpSender
       : config.nodeEnv === 'production'
-        ? null // Stage 5 adds real SMS/email providers; production never logs codes.
+        ? channelOtpSender(channels) // production never logs codes
         : logOtpSender(app.log);
 
   await app.register(async (scope) => {
@@ -113,6 +122,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await liveRoutes(scope, { db, pool: database.pool });
     await slaRoutes(scope, { db, clock });
     await escalationRoutes(scope, { db, clock });
+    await notificationsRoutes(scope, {
+      db,
+      clock,
+      channels,
+    });
   });
 
   await app.register(webPlugin, { webDir: config.webDir });

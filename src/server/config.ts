@@ -32,6 +32,29 @@ export interface Config {
   filingLimitPerHour: number;
   /** Complaints one client address may file per hour. */
   filingLimitPerIpPerHour: number;
+  /** Where people reach this server; links in SMS and email start with it. */
+  publicUrl: string;
+  /** smtp(s)://user:pass@host:port; null → emails are written to the log (not in production). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** log: the development adapter; tencent: Tencent Cloud SMS; none: no SMS. */
+  smsProvider: 'log' | 'tencent' | 'none';
+  tencentSms: {
+    secretId: string;
+    secretKey: string;
+    sdkAppId: string;
+    signName: string;
+    region: string;
+    /** node → { templateId, params: variable names in order } */
+    templates: Record<string, { templateId: string; params: string[] }>;
+  } | null;
+  /** WeChat subscription messages; null when not set up. */
+  wechat: {
+    appId: string;
+    appSecret: string;
+    /** node → { templateId, fields: { wechatKey: variableName } } */
+    templates: Record<string, { templateId: string; fields: Record<string, string> }>;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -120,10 +143,72 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
 
   const host = env.HOST || '0.0.0.0';
+  const port = int(env, 'PORT', 3000, 0, 65535, problems);
+  const publicUrl = (env.REDRESS_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(publicUrl)) {
+    problems.push('REDRESS_PUBLIC_URL: expected an http:// or https:// URL');
+  }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    problems.push('SMTP_URL: expected smtp://user:password@host:port or smtps://…');
+  }
+  const jsonMap = <T>(name: string): T | null => {
+    const raw = env[name];
+    if (!raw) return null;
+    try {
+      const v = JSON.parse(raw) as unknown;
+      if (v && typeof v === 'object' && !Array.isArray(v)) return v as T;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name}: expected a JSON object`);
+    return null;
+  };
+  const smsProvider = oneOf(
+    env,
+    'SMS_PROVIDER',
+    ['log', 'tencent', 'none'],
+    nodeEnv === 'production' ? 'none' : 'log',
+    problems,
+  );
+  if (smsProvider === 'log' && nodeEnv === 'production') {
+    // The log adapter writes whole texts, login codes included: development only.
+    problems.push('SMS_PROVIDER=log: not allowed in production (use tencent or none)');
+  }
+  let tencentSms: Config['tencentSms'] = null;
+  if (smsProvider === 'tencent') {
+    const need = [
+      'TENCENT_SECRET_ID',
+      'TENCENT_SECRET_KEY',
+      'TENCENT_SMS_APP_ID',
+      'TENCENT_SMS_SIGN',
+    ];
+    for (const n of need) if (!env[n]) problems.push(`${n}: required when SMS_PROVIDER=tencent`);
+    tencentSms = {
+      secretId: env.TENCENT_SECRET_ID ?? '',
+      secretKey: env.TENCENT_SECRET_KEY ?? '',
+      sdkAppId: env.TENCENT_SMS_APP_ID ?? '',
+      signName: env.TENCENT_SMS_SIGN ?? '',
+      region: env.TENCENT_SMS_REGION || 'ap-guangzhou',
+      templates:
+        jsonMap<NonNullable<Config['tencentSms']>['templates']>('TENCENT_SMS_TEMPLATES') ?? {},
+    };
+  }
+  let wechat: Config['wechat'] = null;
+  if (env.WECHAT_APP_ID || env.WECHAT_APP_SECRET) {
+    if (!env.WECHAT_APP_ID || !env.WECHAT_APP_SECRET) {
+      problems.push('WECHAT_APP_ID and WECHAT_APP_SECRET: set both or neither');
+    }
+    wechat = {
+      appId: env.WECHAT_APP_ID ?? '',
+      appSecret: env.WECHAT_APP_SECRET ?? '',
+      templates: jsonMap<NonNullable<Config['wechat']>['templates']>('WECHAT_TEMPLATES') ?? {},
+    };
+  }
   const dataDir = path.resolve(env.REDRESS_DATA_DIR || path.join(process.cwd(), 'data'));
   const config: Config = {
     nodeEnv,
-    port: int(env, 'PORT', 3000, 0, 65535, problems),
+    port,
     host,
     dataDir,
     databaseUrl,
@@ -146,6 +231,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     evidenceDir: path.resolve(env.REDRESS_EVIDENCE_DIR || path.join(dataDir, 'evidence')),
     filingLimitPerHour: int(env, 'FILING_LIMIT_PER_HOUR', 5, 1, 10000, problems),
     filingLimitPerIpPerHour: int(env, 'FILING_LIMIT_PER_IP_PER_HOUR', 30, 1, 100000, problems),
+    publicUrl,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Redress <no-reply@redress.local>',
+    smsProvider,
+    tencentSms,
+    wechat,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config, type LogLevel } from './config.js
 import { openDatabase, runMigrations, type Database } from './db/client.js';
 import { formatCredentials, saveCredentials, seedDemoData } from './db/seed/index.js';
 import { buildJobRegistry, Worker } from './jobs/index.js';
+import { buildChannels } from '../modules/notifications/index.js';
 import { systemClock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import { createLogger, loggerOptions, type Logger } from './lib/logger.js';
@@ -99,7 +100,16 @@ async function serve(opts: { worker: boolean }) {
     if (opts.worker && config.inProcessWorker) {
       worker = new Worker({
         pool: database.pool,
-        registry: buildJobRegistry({ db: database.db, pool: database.pool, clock: systemClock }),
+        registry: buildJobRegistry({
+          db: database.db,
+          pool: database.pool,
+          clock: systemClock,
+          notifications: {
+            channels: buildChannels(config, logger),
+            publicUrl: config.publicUrl,
+            log: logger,
+          },
+        }),
         logger,
         clock: systemClock,
       });
@@ -136,10 +146,19 @@ async function serve(opts: { worker: boolean }) {
 
 async function runWorker() {
   const rt = await open(false);
-  const { logger, database } = rt;
+  const { config, logger, database } = rt;
   const worker = new Worker({
     pool: database.pool,
-    registry: buildJobRegistry({ db: database.db, pool: database.pool, clock: systemClock }),
+    registry: buildJobRegistry({
+      db: database.db,
+      pool: database.pool,
+      clock: systemClock,
+      notifications: {
+        channels: buildChannels(config, logger),
+        publicUrl: config.publicUrl,
+        log: logger,
+      },
+    }),
     logger,
     clock: systemClock,
   });

@@ -213,6 +213,32 @@ export const ERRORS = {
     zh: '该集体投诉已关闭（成员不足两件），不能再更新',
     en: 'This collective case is closed (fewer than two complaints) and can no longer change',
   },
+  link_invalid: {
+    status: 403,
+    zh: '链接无效或已被改动，请登录后查看，或凭投诉编号查询',
+    en: 'This link is not valid; please log in, or track the complaint by its number',
+  },
+  link_expired: {
+    status: 410,
+    zh: '链接已过期（有效期 90 天），请登录后查看，或凭投诉编号查询',
+    en: 'This link has expired (links last 90 days); please log in, or track the complaint by its number',
+  },
+  receipt_not_found: {
+    status: 404,
+    zh: '未找到该回执，请核对验证码',
+    en: 'No receipt has this code; please check it',
+  },
+  receipt_not_issued: {
+    status: 409,
+    zh: '该投诉尚无处理结果，暂无处理回执',
+    en: 'This complaint has no result yet, so there is no receipt',
+  },
+  outbox_not_found: { status: 404, zh: '消息不存在', en: 'No such message' },
+  outbox_not_retryable: {
+    status: 409,
+    zh: '只有投递失败（死信）或未能发送的消息可以重试',
+    en: 'Only messages that failed for good (dead letters) or were not sent can be retried',
+  },
   db_unavailable: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
   internal: {
     status: 500,
@@ -388,6 +414,18 @@ export const FIELD_REASONS = {
   not_caller_complaint: {
     zh: '不是该来电号码的投诉',
     en: 'is not a complaint of this caller\u2019s phone number',
+  },
+  stray_braces: {
+    zh: '有不成对的 {{ 或 }}，变量应写作 {{变量名}}',
+    en: 'has an unmatched {{ or }}; write variables as {{name}}',
+  },
+  invalid_time_zone: {
+    zh: '不是有效的时区（例如 Asia/Shanghai）',
+    en: 'is not a valid time zone (e.g. Asia/Shanghai)',
+  },
+  channel_unavailable: {
+    zh: '该渠道尚未配置，无法开启',
+    en: 'cannot be turned on: this channel is not set up',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'sla.manage',
   /** Supervisors' escalation alerts (升级提醒): acknowledge them and add a second team (协查). */
   'escalation.handle',
+  /** Notification templates and switches, and the delivery outbox (dead letters, retry). */
+  'notifications.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,6 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sla.view',
     'sla.manage',
     'escalation.handle',
+    'notifications.manage',
   ],
 };
 

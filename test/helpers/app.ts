@@ -9,6 +9,7 @@ import { seedDemoData } from '../../src/server/db/seed/index.js';
 import { systemClock, type Clock } from '../../src/server/lib/clock.js';
 import { createLogger } from '../../src/server/lib/logger.js';
 import { MemoryOtpSender } from '../../src/modules/accounts/index.js';
+import type { Channels } from '../../src/modules/notifications/index.js';
 import type { Role } from '../../src/shared/roles.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
@@ -32,7 +33,7 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  opts: { clock?: Clock; config?: Partial<Config>; seed?: boolean } = {},
+  opts: { clock?: Clock; config?: Partial<Config>; seed?: boolean; channels?: Channels } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = opts.clock ?? systemClock;
@@ -51,7 +52,9 @@ export async function buildTestApp(
     });
   }
   const otp = new MemoryOtpSender();
-  const app = await buildApp({ config, database, clock, otpSender: otp });
+  // Unless a test brings its own providers, nothing leaves the process (no log adapters either).
+  const channels = opts.channels ?? { sms: null, email: null, wechat: null };
+  const app = await buildApp({ config, database, clock, otpSender: otp, channels });
   return {
     app,
     database,

@@ -842,6 +842,104 @@ const ROUTES: RouteCase[] = [
     tokens: false,
     payload: () => ({}),
   },
+  // Stage 5 — notifications.
+  {
+    method: 'GET',
+    url: '/api/v1/notifications',
+    path: '/api/v1/notifications',
+    allowed: ALL_USERS,
+    tokens: false,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/notifications/read',
+    path: '/api/v1/notifications/read',
+    allowed: ALL_USERS,
+    tokens: false,
+    payload: () => ({ all: true }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/me/notification-preferences',
+    path: '/api/v1/me/notification-preferences',
+    allowed: ['complainant'],
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/me/notification-preferences',
+    path: '/api/v1/me/notification-preferences',
+    allowed: ['complainant'],
+    payload: () => ({ sms: true }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/receipts/0000-0000-0000',
+    path: '/api/v1/receipts/{code}',
+    allowed: 'everyone',
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/complaints/track/link/TS20200101-999999-2.abc.def',
+    path: '/api/v1/complaints/track/link/{token}',
+    allowed: 'everyone',
+    ok: 403, // link_invalid: the handler's answer, not the guard's
+  },
+  {
+    method: 'GET',
+    url: () => `/api/v1/complaints/${shared.number}/progress-report.pdf`,
+    path: '/api/v1/complaints/{number}/progress-report.pdf',
+    allowed: VIEWERS,
+    ok: notOwner(200),
+  },
+  {
+    method: 'GET',
+    url: () => `/api/v1/complaints/${shared.number}/receipt.pdf`,
+    path: '/api/v1/complaints/{number}/receipt.pdf',
+    allowed: VIEWERS,
+    ok: notOwner(409), // no result yet: receipt_not_issued
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/notification-templates',
+    path: '/api/v1/notification-templates',
+    allowed: ['admin'],
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/notification-templates/accepted/sms/zh-CN',
+    path: '/api/v1/notification-templates/{node}/{channel}/{locale}',
+    allowed: ['admin'],
+    payload: () => ({ body: '您的投诉已受理，编号 {{number}}。详情：{{link}}' }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/notification-templates/accepted/sms/zh-CN',
+    path: '/api/v1/notification-templates/{node}/{channel}/{locale}',
+    allowed: ['admin'],
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/notification-templates/preview',
+    path: '/api/v1/notification-templates/preview',
+    allowed: ['admin'],
+    payload: () => ({ node: 'accepted', channel: 'sms', locale: 'zh-CN', body: '编号 {{number}}' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/notification-switches/accepted/sms',
+    path: '/api/v1/notification-switches/{node}/{channel}',
+    allowed: ['admin'],
+    payload: () => ({ enabled: true }),
+  },
+  { method: 'GET', url: '/api/v1/outbox', path: '/api/v1/outbox', allowed: ['admin'] },
+  {
+    method: 'POST',
+    url: '/api/v1/outbox/999999/retry',
+    path: '/api/v1/outbox/{id}/retry',
+    allowed: ['admin'],
+    ok: 404,
+  },
 ];
 
 // Login endpoints are public by nature and have their own tests.

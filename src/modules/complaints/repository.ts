@@ -12,6 +12,7 @@ import {
 } from '../../server/db/schema.js';
 import { OPEN_STATUSES, type ComplaintStatus } from '../../shared/complaints.js';
 import { recordAudit } from '../audit/index.js';
+import { queueNotifications } from '../notifications/index.js';
 import { syncClocks } from '../sla/index.js';
 
 /** The PostgreSQL channel that carries "this complaint changed" to the live stream (GET /live). */
@@ -107,6 +108,18 @@ export async function recordEvent(
     action: event.action ?? null,
     actorKind: event.actorKind,
     internal: event.internal ?? false,
+    at: event.createdAt ?? new Date(),
+  });
+  // Messages about the change are written with it (the transactional outbox, Stage 5).
+  await queueNotifications(tx, complaintId, {
+    seq: row!.seq,
+    type: event.type,
+    action: event.action ?? null,
+    fromStatus: event.fromStatus ?? null,
+    toStatus: event.toStatus ?? null,
+    internal: event.internal ?? false,
+    opinion: event.opinion ?? null,
+    data: (event.data ?? {}) as Record<string, unknown>,
     at: event.createdAt ?? new Date(),
   });
   const [c] = await tx

@@ -31,11 +31,12 @@ import { PressStateSchema } from './case-schema.js';
 import { requestMaterials } from './use-cases/request-materials.js';
 import { supplyMaterials } from './use-cases/supply-materials.js';
 import { trackComplaint } from './use-cases/track-complaint.js';
+import { documentRoutes } from './document-routes.js';
 import { transitionComplaint } from './use-cases/transition-complaint.js';
 import { caseWorkRoutes } from './work-routes.js';
 
 export interface ComplaintsRouteDeps extends ComplaintsDeps {
-  config: ComplaintsDeps['config'] & Pick<Config, 'loginRateLimitPerMinute'>;
+  config: ComplaintsDeps['config'] & Pick<Config, 'loginRateLimitPerMinute' | 'publicUrl'>;
 }
 
 const detailReply = { 200: ComplaintDetailSchema, ...errorResponses };
@@ -49,6 +50,7 @@ function versionOf(body: unknown): number | undefined {
 export async function complaintsRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['complaints'];
+  await documentRoutes(app, deps);
 
   r.post(
     '/api/v1/complaints',

@@ -28,7 +28,11 @@ export function mayHear(audience: Audience, n: ChangeNotice): boolean {
 
 export interface Stream {
   audience: Audience;
+  /** The account behind the stream: its bell (in-app notifications) rings here. */
+  userId?: string;
   send(change: LiveChange): void;
+  /** A new in-app notification for userId. */
+  bell?(notice: { id: number }): void;
   end(): void;
 }
 
@@ -42,6 +46,8 @@ export class LiveHub {
     private readonly pool: pg.Pool,
     private readonly channel: string,
     private readonly log: FastifyBaseLogger,
+    /** The notifications module's channel ({"userId","id"} per new bell entry). */
+    private readonly bellChannel: string | null = null,
   ) {}
 
   /** Resolves once the LISTEN is in place (opening it if needed); rejects if it cannot be. */
@@ -62,6 +68,7 @@ export class LiveHub {
     client.on('end', lost);
     try {
       await client.query(`LISTEN "${this.channel}"`);
+      if (this.bellChannel) await client.query(`LISTEN "${this.bellChannel}"`);
     } catch (err) {
       client.removeListener('end', lost);
       client.release(err as Error);
@@ -72,7 +79,9 @@ export class LiveHub {
       throw new Error('live updates are shut down');
     }
     client.on('notification', (msg) => {
-      if (msg.channel === this.channel && msg.payload) this.dispatch(msg.payload);
+      if (!msg.payload) return;
+      if (msg.channel === this.channel) this.dispatch(msg.payload);
+      else if (msg.channel === this.bellChannel) this.ring(msg.payload);
     });
     this.client = client;
   }
@@ -104,6 +113,20 @@ export class LiveHub {
     for (const s of this.streams) if (mayHear(s.audience, notice)) s.send(change);
   }
 
+  private ring(payload: string): void {
+    let notice: { userId?: unknown; id?: unknown };
+    try {
+      notice = JSON.parse(payload) as { userId?: unknown; id?: unknown };
+    } catch {
+      this.log.warn('live updates: unreadable bell notification');
+      return;
+    }
+    if (typeof notice.userId !== 'string' || typeof notice.id !== 'number') return;
+    for (const s of this.streams) {
+      if (s.userId === notice.userId) s.bell?.({ id: notice.id });
+    }
+  }
+
   add(stream: Stream): () => void {
     this.streams.add(stream);
     return () => this.streams.delete(stream);
@@ -128,7 +151,7 @@ export class LiveHub {
     if (client) {
       client.removeAllListeners('notification');
       client.removeAllListeners('end');
-      await client.query(`UNLISTEN "${this.channel}"`).catch(() => undefined);
+      await client.query(`UNLISTEN *`).catch(() => undefined);
       client.release();
     }
   }

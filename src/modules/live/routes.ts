@@ -8,6 +8,7 @@ import { requirePrincipal, type Principal } from '../../server/plugins/auth.js';
 import { can } from '../../shared/roles.js';
 import { findUserById } from '../accounts/index.js';
 import { LIVE_CHANNEL } from '../complaints/index.js';
+import { NOTIFY_CHANNEL } from '../notifications/index.js';
 import { LiveHub, type Audience } from './hub.js';
 
 /** Browsers wait this long before reconnecting a dropped stream. */
@@ -35,7 +36,7 @@ async function audienceOf(db: Db, principal: Principal): Promise<Audience> {
 }
 
 export async function liveRoutes(app: FastifyInstance, deps: { db: Db; pool: pg.Pool }) {
-  const hub = new LiveHub(deps.pool, LIVE_CHANNEL, app.log);
+  const hub = new LiveHub(deps.pool, LIVE_CHANNEL, app.log, NOTIFY_CHANNEL);
   // Open streams would keep the server from closing: end them first, then drop the LISTEN.
   app.addHook('preClose', async () => hub.endStreams());
   app.addHook('onClose', async () => hub.close());
@@ -51,7 +52,8 @@ export async function liveRoutes(app: FastifyInstance, deps: { db: Db; pool: pg.
         description:
           'text/event-stream. First `retry: 3000`, then `event: change` with data ' +
           '{"number","version","type"} whenever a complaint the caller may see changes, and a ' +
-          'comment line every 25 s. Staff who read complaints hear every change; a complainant ' +
+          'comment line every 25 s; `event: notification` with {"id"} when the caller\u2019s ' +
+          'bell gets a new in-app notification. Staff who read complaints hear every change; a complainant ' +
           'only their own complaints\u2019 public changes; a merchant only public changes of ' +
           'cases passed to it. The stream ends now and then (at most every 15 minutes, or when ' +
           'the server loses its database listener); reconnect and refetch.',
@@ -62,7 +64,8 @@ export async function liveRoutes(app: FastifyInstance, deps: { db: Db; pool: pg.
       },
     },
     async (req, reply) => {
-      const audience = await audienceOf(deps.db, requirePrincipal(req));
+      const principal = requirePrincipal(req);
+      const audience = await audienceOf(deps.db, principal);
       try {
         await hub.ready();
       } catch (err) {
@@ -96,7 +99,9 @@ export async function liveRoutes(app: FastifyInstance, deps: { db: Db; pool: pg.
       };
       const remove = hub.add({
         audience,
+        userId: principal.kind === 'user' ? principal.userId : undefined,
         send: (change) => write(`event: change\ndata: ${JSON.stringify(change)}\n\n`),
+        bell: (notice) => write(`event: notification\ndata: ${JSON.stringify(notice)}\n\n`),
         end,
       });
       const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);

@@ -734,3 +734,4 @@ export const auditLog = pgTable(
 );
 
 export * from './schema-sla.js';
+export * from './schema-notifications.js';

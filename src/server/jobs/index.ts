@@ -4,15 +4,23 @@ import { complaintsJobs } from '../../modules/complaints/index.js';
 import { merchantsJobs } from '../../modules/merchants/index.js';
 import { escalationJobs } from '../../modules/escalation/index.js';
 import { routingJobs } from '../../modules/routing/index.js';
+import { notificationsJobs, type Channels } from '../../modules/notifications/index.js';
 import { NO_CASE_HOOKS } from '../lib/case-hooks.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../lib/logger.js';
 import { JobRegistry, type JobDefinition } from './runner.js';
 
 export { enqueue, JobRegistry, Worker, type JobDefinition } from './runner.js';
 
 /** Every job the platform knows; `serve` and `redress worker` build the same registry. */
-export function buildJobRegistry(deps: { db: Db; pool: pg.Pool; clock: Clock }): JobRegistry {
+export function buildJobRegistry(deps: {
+  db: Db;
+  pool: pg.Pool;
+  clock: Clock;
+  /** Providers and the public address for notifications; without them nothing is sent out. */
+  notifications?: { channels: Channels; publicUrl: string; log?: Logger };
+}): JobRegistry {
   const registry = new JobRegistry();
   const jobs: JobDefinition[] = [
     ...accountsJobs(deps),
@@ -22,6 +30,13 @@ export function buildJobRegistry(deps: { db: Db; pool: pg.Pool; clock: Clock }):
     ...merchantsJobs({ ...deps, hooks: NO_CASE_HOOKS }),
     // The routing job assigns what an escalation sends to the expert seat.
     ...escalationJobs({ ...deps, hooks: NO_CASE_HOOKS }),
+    ...notificationsJobs({
+      db: deps.db,
+      clock: deps.clock,
+      channels: deps.notifications?.channels ?? { sms: null, email: null, wechat: null },
+      publicUrl: deps.notifications?.publicUrl ?? 'http://localhost:3000',
+      log: deps.notifications?.log,
+    }),
     {
       name: 'jobs.prune',
       everySeconds: 24 * 3600,

@@ -42,8 +42,9 @@ async function webPlugin(app: FastifyInstance, opts: { webDir: string }) {
         .type('text/plain; charset=utf-8')
         .send('The web app is not built yet. Run `npm run build` (npm start does it for you).');
     }
-    // A path with a file extension that does not exist is a real 404, not an app route.
-    if (path.extname(url) && !url.endsWith('.html'))
+    // A path with a file extension that does not exist is a real 404, not an app route —
+    // except a signed tracking link (/t/<number>.<expiry>.<mac>), whose dots are its signature.
+    if (path.extname(url) && !url.endsWith('.html') && !url.startsWith('/t/'))
       return reply.status(404).type('text/plain').send('Not found');
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
