@@ -21,6 +21,8 @@ const EXPECTED_MENU: Record<StaffRoleName, string[]> = {
     '时效与日历',
     '团队与分派',
     '快捷回复',
+    '通知模板',
+    '消息投递',
     '商户管理',
     '审计日志',
     '投诉分类',
@@ -123,6 +125,8 @@ describe('console sign-in and permissions', { timeout: 90_000 }, () => {
       'SLA & calendars',
       'Teams & routing',
       'Canned replies',
+      'Notification templates',
+      'Message delivery',
       'Merchants',
       'Audit log',
       'Categories',
@@ -165,7 +169,17 @@ describe('console sign-in and permissions', { timeout: 90_000 }, () => {
         await expect(page.getByText('无权访问').isVisible()).resolves.toBe(true);
         await screenshot(page, 'console-403-agent');
       }
+      if (role === 'supervisor') {
+        // Templates and the outbox are the admins' alone.
+        await page.goto('/console/notifications/outbox');
+        await page.getByTestId('forbidden').waitFor();
+      }
       if (role === 'admin') {
+        await page.goto('/console/notifications/templates');
+        await page.getByTestId('template-editor').waitFor();
+        await page.goto('/console/notifications/outbox');
+        await page.getByTestId('outbox-table').waitFor();
+
         await page.goto('/console/catalog');
         const rows = page.getByTestId('catalog-table').locator('tr.ant-table-row');
         await rows.first().waitFor();

@@ -11,6 +11,8 @@ import caseExtrasEn from '../locales/caseExtras.en.json';
 import caseExtrasZh from '../locales/caseExtras.zh-CN.json';
 import caseWorkEn from '../locales/caseWork.en.json';
 import caseWorkZh from '../locales/caseWork.zh-CN.json';
+import notificationsEn from '../locales/notifications.en.json';
+import notificationsZh from '../locales/notifications.zh-CN.json';
 import portalComplaintsEn from '../locales/portalComplaints.en.json';
 import portalComplaintsZh from '../locales/portalComplaints.zh-CN.json';
 import slaAdminEn from '../locales/slaAdmin.en.json';
@@ -69,6 +71,7 @@ void i18n.use(initReactI18next).init({
         caseExtras: caseExtrasZh,
         slaAdmin: slaAdminZh,
         slaClocks: slaClocksZh,
+        notifications: notificationsZh,
       },
     },
     en: {
@@ -81,6 +84,7 @@ void i18n.use(initReactI18next).init({
         caseExtras: caseExtrasEn,
         slaAdmin: slaAdminEn,
         slaClocks: slaClocksEn,
+        notifications: notificationsEn,
       },
     },
   },

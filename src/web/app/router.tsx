@@ -19,6 +19,9 @@ const FilePage = lazy(() => import('../features/complaints/filing/FilePage'));
 const MyComplaintsPage = lazy(() => import('../features/complaints/list/MyComplaintsPage'));
 const ComplaintPage = lazy(() => import('../features/complaints/detail/ComplaintPage'));
 const TrackPage = lazy(() => import('../features/complaints/track/TrackPage'));
+// Public pages opened from an SMS/email link or a receipt's QR code, often on a phone.
+const TrackLinkPage = lazy(() => import('../features/notifications/TrackLinkPage'));
+const ReceiptPage = lazy(() => import('../features/notifications/ReceiptPage'));
 const ConsoleLoginPage = lazy(() => import('../features/auth/ConsoleLoginPage'));
 
 function suspended(node: ReactNode) {
@@ -39,6 +42,8 @@ export const router = createBrowserRouter([
       { path: 'complaints', element: suspended(<MyComplaintsPage />) },
       { path: 'complaints/:number', element: suspended(<ComplaintPage />) },
       { path: 'track', element: suspended(<TrackPage />) },
+      { path: 't/:token', element: suspended(<TrackLinkPage />) },
+      { path: 'receipts/:code', element: suspended(<ReceiptPage />) },
       { path: '*', element: <NotFound home="/" backKey="common.backHome" /> },
     ],
   },

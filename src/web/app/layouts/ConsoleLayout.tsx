@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ConsoleForbiddenPage } from '../../features/errors/Forbidden';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { BareFrame } from '../../shared/BareFrame';
 import { BrandMark } from '../../shared/BrandMark';
 import { ErrorResult } from '../../shared/ErrorResult';
@@ -90,6 +91,7 @@ export default function ConsoleLayout() {
             aria-label={collapsed ? t('console.expandMenu') : t('console.collapseMenu')}
           />
           <div className="console-header-right">
+            <NotificationBell variant="console" />
             <span className="console-user" data-testid="console-user">
               <span className="console-user-name">{session.user.name}</span>
               <RoleTag role={session.user.role} />

@@ -10,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { BrandMark } from '../../shared/BrandMark';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { useAuth } from '../auth';
 import './portal-nav.css';
@@ -44,6 +45,8 @@ export function PortalLayout() {
             </NavLink>
           </nav>
           <div className="portal-header-tools">
+            {/* The bell is the complainant's: staff have theirs in the console. */}
+            {session?.user.role === 'complainant' && <NotificationBell variant="portal" />}
             <LanguageSwitch />
           </div>
         </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useAuth, useLogout } from '../../app/auth';
 import { ErrorResult } from '../../shared/ErrorResult';
+import { NotificationSettings } from '../notifications/NotificationSettings';
 import { LinkButton } from '../../shared/LinkButton';
 import { PageSpin } from '../../shared/PageSpin';
 import { RoleTag } from '../../shared/RoleTag';
@@ -88,11 +89,15 @@ export function MePage() {
             },
           ]}
         />
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
+        <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0', fontSize: 12 }}>
           {t('me.privacyNote')}
         </Typography.Paragraph>
-        <LogoutButton block />
       </Card>
+      <NotificationSettings />
+      {/* Last, after everything the person may want to change. */}
+      <div style={{ marginTop: 16 }}>
+        <LogoutButton block />
+      </div>
     </div>
   );
 }

@@ -2,7 +2,9 @@
 // page that listens. A `change` event says a complaint changed; the pages' data is refetched. The
 // browser reconnects by itself after a dropped connection; when the server refuses the stream
 // (e.g. a 401 or a restart), we open a new one after a pause. Every (re)connection refetches too,
-// since changes made while disconnected were never announced.
+// since changes made while disconnected were never announced. The same stream carries
+// `notification` events ({"id"}) when the logged-in person's bell gets a new entry; the bell
+// listens through useLiveBell, so portal and console never open a second stream.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { LiveChange } from '../../app/types';
@@ -15,6 +17,8 @@ const LIVE_URL = '/api/v1/live';
 const RETRY_MS = 5_000;
 
 const listeners = new Set<Listener>();
+/** Bell listeners: the new notification's id, or null after a (re)connection. */
+const bellListeners = new Set<(id: number | null) => void>();
 const statusListeners = new Set<() => void>();
 let source: EventSource | null = null;
 let status: LiveStatus = 'closed';
@@ -28,6 +32,24 @@ function setStatus(next: LiveStatus): void {
 
 function emit(change: LiveChange | null): void {
   for (const listener of listeners) listener(change);
+}
+
+function emitBell(id: number | null): void {
+  for (const listener of bellListeners) listener(id);
+}
+
+/** Whether anyone still needs the stream (complaint pages, or a bell in the header). */
+function wanted(): boolean {
+  return listeners.size > 0 || bellListeners.size > 0;
+}
+
+function parseBell(data: string): number | null {
+  try {
+    const value = JSON.parse(data) as { id?: unknown };
+    return typeof value.id === 'number' ? value.id : null;
+  } catch {
+    return null;
+  }
 }
 
 function parse(data: string): LiveChange | null {
@@ -53,20 +75,25 @@ function connect(): void {
   es.onopen = () => {
     setStatus('open');
     emit(null);
+    emitBell(null);
   };
   es.addEventListener('change', (event) => {
     const change = parse((event as MessageEvent<string>).data);
     if (change) emit(change);
+  });
+  es.addEventListener('notification', (event) => {
+    const id = parseBell((event as MessageEvent<string>).data);
+    if (id !== null) emitBell(id);
   });
   es.onerror = () => {
     if (es.readyState === EventSource.CLOSED) {
       // The browser gave up (non-200 answer): try again later while anyone still listens.
       source = null;
       setStatus('closed');
-      if (listeners.size > 0 && !retryTimer) {
+      if (wanted() && !retryTimer) {
         retryTimer = setTimeout(() => {
           retryTimer = null;
-          if (listeners.size > 0) connect();
+          if (wanted()) connect();
         }, RETRY_MS);
       }
     } else {
@@ -88,7 +115,16 @@ function subscribe(listener: Listener): () => void {
   connect();
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0) disconnect();
+    if (!wanted()) disconnect();
+  };
+}
+
+function subscribeBell(listener: (id: number | null) => void): () => void {
+  bellListeners.add(listener);
+  connect();
+  return () => {
+    bellListeners.delete(listener);
+    if (!wanted()) disconnect();
   };
 }
 
@@ -130,6 +166,18 @@ export function useLive(onChange?: (change: LiveChange) => void): LiveStatus {
     };
   }, [queryClient]);
 
+  return useLiveStatus();
+}
+
+/**
+ * The bell's side of the stream: `onNotification(id)` for each new in-app notification of the
+ * logged-in person, and `onNotification(null)` after every (re)connection, when entries may have
+ * arrived unannounced.
+ */
+export function useLiveBell(onNotification: (id: number | null) => void): LiveStatus {
+  const callback = useRef(onNotification);
+  callback.current = onNotification;
+  useEffect(() => subscribeBell((id) => callback.current(id)), []);
   return useLiveStatus();
 }
 

@@ -8,6 +8,7 @@ import { QueryState } from '../../../shared/QueryState';
 import { useComplaint } from '../api';
 import { ComplaintView } from '../components/ComplaintView';
 import { RequireComplainant } from '../RequireComplainant';
+import { ComplaintDocuments } from '../../notifications/ComplaintDocuments';
 import { PressCard } from '../../sla/PressCard';
 import { AppealCard } from './AppealCard';
 import { EvidenceUploader } from './EvidenceUploader';
@@ -27,6 +28,7 @@ function Actions({ complaint }: { complaint: ComplaintDetail }) {
       <PressCard complaint={complaint} />
       {canAppeal && <AppealCard complaint={complaint} />}
       {(complaint.canRate || complaint.rating) && <RatingCard complaint={complaint} />}
+      <ComplaintDocuments complaint={complaint} />
     </>
   );
 }
