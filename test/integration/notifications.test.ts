@@ -509,3 +509,42 @@ describe('delivery', () => {
     expect(rows.find((r) => r.channel === 'email')?.status).toBe('sent');
   });
 });
+
+describe('template preview', () => {
+  it('a real complaint fills what it has; what it lacks keeps its sample, so the preview reads', async () => {
+    const { number } = await fileFor();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/notification-templates/preview',
+      headers: admin.headers,
+      payload: {
+        node: 'materials_requested',
+        channel: 'sms',
+        locale: 'zh-CN',
+        body: '投诉 {{number}} 需要您补充材料：{{items}}',
+        number,
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json().body as string;
+    // This complaint has had no materials request: its number is real, the list is the sample.
+    expect(body).toBe(`投诉 ${number} 需要您补充材料：1. 快递面单照片；2. 商品价值证明`);
+  });
+
+  it('a variable the node does not offer is refused, naming the field and the variable', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/notification-templates/preview',
+      headers: admin.headers,
+      payload: {
+        node: 'accepted',
+        channel: 'sms',
+        locale: 'zh-CN',
+        body: '投诉 {{number}} 的退款 {{refund}}',
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toHaveProperty('body');
+    expect(JSON.stringify(res.json().error)).toContain('refund');
+  });
+});

@@ -176,26 +176,26 @@ export async function previewTemplate(
       .from(complaints)
       .where(eq(complaints.number, input.number.trim()));
     if (!c) throw fieldError('number', 'not_found_value');
-    vars = {
-      ...vars,
-      ...nodeVars(
-        input.node,
-        c,
-        {
-          seq: 0,
-          type: 'preview',
-          action: null,
-          fromStatus: null,
-          toStatus: null,
-          internal: false,
-          opinion: c.latestOpinion,
-          data: {},
-          at: new Date(),
-        },
-        input.locale,
-        'Asia/Shanghai',
-      ),
-    };
+    // The complaint's own values replace the samples; a value it does not have (a complaint
+    // with no materials request has no items) keeps its sample, so the preview still reads.
+    const real = nodeVars(
+      input.node,
+      c,
+      {
+        seq: 0,
+        type: 'preview',
+        action: null,
+        fromStatus: null,
+        toStatus: null,
+        internal: false,
+        opinion: c.latestOpinion,
+        data: {},
+        at: new Date(),
+      },
+      input.locale,
+      'Asia/Shanghai',
+    );
+    for (const [k, v] of Object.entries(real)) if (v !== '') vars[k] = v;
   }
   const subject = t.subject === null ? null : renderTemplate(t.subject, vars);
   const body = renderTemplate(t.body, vars);
