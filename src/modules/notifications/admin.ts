@@ -168,7 +168,7 @@ export async function previewTemplate(
   },
 ) {
   const t = checkTemplate(input.node, input.channel, input);
-  let vars: Record<string, string> = {};
+  const vars: Record<string, string> = {};
   for (const v of varsOf(input.node)) vars[v] = SAMPLE[v] ?? v;
   if (input.number) {
     const [c] = await db
