@@ -7,6 +7,7 @@ export default defineConfig({
     './src/server/db/schema.ts',
     './src/server/db/schema-sla.ts',
     './src/server/db/schema-notifications.ts',
+    './src/server/db/schema-assistant.ts',
   ],
   out: './src/server/db/migrations',
 });

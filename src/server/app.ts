@@ -1,5 +1,6 @@
 // buildApp(): plugins, then modules; returns a ready Fastify instance and never listens, so
 // tests use app.inject() and `serve` / `worker` share one construction (DESIGN.md rule 1).
+import { AssistantEngine, assistantRoutes, CHAT_CHANNEL } from '../modules/assistant/index.js';
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -119,13 +120,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await externalRoutes(scope, { db, clock, hooks, config });
     await collectiveRoutes(scope, { db, clock, hooks });
     await callsRoutes(scope, { db, clock, otpSender });
-    await liveRoutes(scope, { db, pool: database.pool });
+    const hub = await liveRoutes(scope, { db, pool: database.pool, chatChannel: CHAT_CHANNEL });
     await slaRoutes(scope, { db, clock });
     await escalationRoutes(scope, { db, clock });
     await notificationsRoutes(scope, {
       db,
       clock,
       channels,
+    });
+    await assistantRoutes(scope, {
+      db,
+      clock,
+      engine: new AssistantEngine(db),
+      complaints: complaintsDeps,
+      hub,
     });
   });
 

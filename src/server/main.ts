@@ -18,6 +18,14 @@ import { assignWaiting } from '../modules/routing/index.js';
 import { STAFF_ROLES, ROLES, type Role, type StaffRole } from '../shared/roles.js';
 import { errorMessage, fieldReasonMessage, type FieldReason } from '../shared/errors.js';
 import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Presets, SingleBar } from 'cli-progress';
+import {
+  exportEntries,
+  importEntries,
+  parseKbFile,
+  trainMatcher,
+} from '../modules/assistant/index.js';
 
 function makeLogger(config: Config, oneShot: boolean): Logger {
   // One-shot commands keep their output to what the person asked for.
@@ -271,6 +279,66 @@ export function buildCli(): Command {
           console.log(`Created ${u.role} ${u.email ?? u.phone} (id ${u.id})`);
           if (generated) console.log(`Password: ${password}`);
         }),
+    );
+
+  const kb = program.command('kb').description('the assistant\u2019s knowledge base');
+  kb.command('import')
+    .description(
+      'import a KB file ({"mode","entries":[…]}, as POST /api/v1/assistant/kb/import takes); all or nothing',
+    )
+    .argument('<file>', 'JSON file')
+    .addOption(
+      new Option('--mode <mode>', 'override the file\u2019s mode').choices(['merge', 'replace']),
+    )
+    .action((file: string, o: { mode?: 'merge' | 'replace' }) =>
+      oneShot(async ({ database }) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(await readFile(file, 'utf8'));
+        } catch (err) {
+          throw new CliError(`cannot read ${file} as JSON: ${(err as Error).message}`);
+        }
+        const { mode, entries } = parseKbFile(json, o.mode);
+        const bar = new SingleBar(
+          {
+            format: '{phase} [{bar}] {value}/{total}',
+            stream: process.stderr,
+            hideCursor: true,
+            // Also when piped or logged (CI): a line every second and one at the end.
+            noTTYOutput: true,
+            notTTYSchedule: 1000,
+          },
+          Presets.shades_classic,
+        );
+        bar.start(entries.length, 0, { phase: 'importing' });
+        const result = await importEntries(
+          database.db,
+          mode,
+          entries,
+          { id: null, name: 'redress kb import' },
+          systemClock.now(),
+          (done) => bar.update(done),
+        );
+        bar.update(entries.length, { phase: 'training ' });
+        const started = performance.now();
+        const all = await exportEntries(database.db);
+        trainMatcher(all.entries);
+        bar.stop();
+        const ms = Math.round(performance.now() - started);
+        console.log(
+          `Imported (${mode}): ${result.created} created, ${result.updated} updated, ${result.removed} removed, ${result.unchanged} unchanged; ${result.total} entries now. Trained in ${ms} ms; running servers retrain on their next message.`,
+        );
+      }),
+    );
+  kb.command('export')
+    .description('write the knowledge base as JSON (the import format) to a file or stdout')
+    .argument('[file]', 'output file (default: stdout)')
+    .action((file: string | undefined) =>
+      oneShot(async ({ database }) => {
+        const data = `${JSON.stringify({ mode: 'replace', ...(await exportEntries(database.db)) }, null, 2)}\n`;
+        if (file) await writeFile(file, data);
+        else process.stdout.write(data);
+      }),
     );
 
   const token = program.command('token').description('manage API tokens for integrations');

@@ -239,6 +239,36 @@ export const ERRORS = {
     zh: '只有投递失败（死信）或未能发送的消息可以重试',
     en: 'Only messages that failed for good (dead letters) or were not sent can be retried',
   },
+  conversation_not_found: {
+    status: 404,
+    zh: '会话不存在或已过期，请重新开始对话',
+    en: 'No such conversation (it may have expired); start a new one',
+  },
+  conversation_closed: {
+    status: 409,
+    zh: '会话已结束，如需帮助请重新开始对话',
+    en: 'This conversation has ended; start a new one if you need help',
+  },
+  conversation_taken: {
+    status: 409,
+    zh: '该会话已被其他客服接入',
+    en: 'Another agent has already taken this conversation',
+  },
+  conversation_not_yours: {
+    status: 403,
+    zh: '该会话不由您接待，请先接入',
+    en: 'You are not serving this conversation; take it first',
+  },
+  kb_entry_exists: {
+    status: 409,
+    zh: '已存在相同编号的知识条目',
+    en: 'An entry with this id already exists',
+  },
+  kb_version_conflict: {
+    status: 409,
+    zh: '该条目已被他人修改，请刷新后再编辑（您的内容未保存）',
+    en: 'Someone else changed this entry; refresh and edit again (nothing of yours was saved)',
+  },
   db_unavailable: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
   internal: {
     status: 500,
@@ -423,6 +453,7 @@ export const FIELD_REASONS = {
     zh: '不是有效的时区（例如 Asia/Shanghai）',
     en: 'is not a valid time zone (e.g. Asia/Shanghai)',
   },
+  unknown_team: { zh: '不是已启用的团队', en: 'is not an enabled team' },
   channel_unavailable: {
     zh: '该渠道尚未配置，无法开启',
     en: 'cannot be turned on: this channel is not set up',

@@ -51,6 +51,14 @@ export const PERMISSIONS = [
   'escalation.handle',
   /** Notification templates and switches, and the delivery outbox (dead letters, retry). */
   'notifications.manage',
+  /** The live-chat inbox: take conversations the assistant handed over and chat with the person. */
+  'assistant.chat',
+  /** Read the assistant's knowledge base, scripts and settings; try questions on it. */
+  'assistant.kb.view',
+  /** Edit, import and export the knowledge base, the soothing scripts and the handoff settings. */
+  'assistant.kb.manage',
+  /** The assistant's figures: answered rate, handoffs, satisfaction, unmatched questions. */
+  'assistant.metrics',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +75,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'external.update',
     'calls.handle',
     'sla.view',
+    'assistant.chat',
+    'assistant.kb.view',
   ],
   expert: [
     'console.access',
@@ -80,6 +90,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'external.update',
     'calls.handle',
     'sla.view',
+    'assistant.chat',
+    'assistant.kb.view',
   ],
   merchant: ['console.access', 'system.info', 'merchant.respond'],
   supervisor: [
@@ -101,6 +113,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calls.handle',
     'sla.view',
     'escalation.handle',
+    'assistant.chat',
+    'assistant.kb.view',
+    'assistant.kb.manage',
+    'assistant.metrics',
   ],
   admin: [
     'console.access',
@@ -123,6 +139,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sla.manage',
     'escalation.handle',
     'notifications.manage',
+    'assistant.kb.view',
+    'assistant.kb.manage',
+    'assistant.metrics',
   ],
 };
 

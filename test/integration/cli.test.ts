@@ -1,5 +1,7 @@
 // The `redress` command line, run as a real child process against this file's test database.
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
@@ -201,5 +203,51 @@ describe('redress CLI', { timeout: 90_000 }, () => {
     }
     const tokens = await database.pool.query(`SELECT 1 FROM api_tokens WHERE name = 'p'`);
     expect(tokens.rowCount).toBe(0);
+  });
+
+  it('kb import loads a file with a progress bar, is all or nothing, and kb export gives it back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-kb-'));
+    const kbRows = async () =>
+      Number(
+        (await database.pool.query<{ n: string }>('SELECT count(*) AS n FROM kb_entries')).rows[0]
+          ?.n,
+      );
+    const entries = Array.from({ length: 1200 }, (_, i) => ({
+      id: `cli-${i}`,
+      category: '测试',
+      question: `第 ${i} 个问题怎么办`,
+      similar: [`问题 ${i} 如何处理`],
+      answer: `答案 ${i}`,
+    }));
+    const good = path.join(dir, 'kb.json');
+    fs.writeFileSync(good, JSON.stringify({ mode: 'merge', entries }));
+    const before = await kbRows();
+    const r = await redress(['kb', 'import', good]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1200 created');
+    expect(r.stdout).toMatch(/Trained in \d+ ms/);
+    expect(r.stderr).toContain('1200/1200');
+    expect(await kbRows()).toBe(before + 1200);
+
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({ mode: 'replace', entries: [{ id: 'x', category: 'c', question: 'q' }] }),
+    );
+    const refused = await redress(['kb', 'import', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('entries[0].answer');
+    expect(await kbRows()).toBe(before + 1200);
+
+    const out = path.join(dir, 'export.json');
+    const exported = await redress(['kb', 'export', out]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const back = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      mode: string;
+      entries: { id: string }[];
+    };
+    expect(back.mode).toBe('replace');
+    expect(back.entries.filter((e) => e.id.startsWith('cli-'))).toHaveLength(1200);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -97,6 +97,85 @@ async function newComplaint(who: AuthedClient = me): Promise<string> {
   return res.json().complaint.number as string;
 }
 
+async function openAt(url: string, headers: Record<string, string> = {}): Promise<EventReader> {
+  const res = await fetch(`${base}${url}`, { headers });
+  expect(res.status).toBe(200);
+  const reader = new EventReader(res);
+  expect(await reader.block()).toEqual({ event: null, data: null, retry: '3000' });
+  return reader;
+}
+
+describe('assistant conversations, live', () => {
+  it('the person’s window hears the agent take the chat and write; the agents’ inbox hears it all', async () => {
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/assistant/conversations',
+      payload: {},
+    });
+    const id = started.json().id as string;
+    const say = (text: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/assistant/conversations/${id}/messages`,
+        payload: { text },
+      });
+    expect((await say('转人工')).json().status).toBe('waiting');
+
+    const person = await openAt(`/api/v1/assistant/conversations/${id}/stream`);
+    const inbox = await openAt('/api/v1/assistant/live', cookieOf(agent));
+    try {
+      const take = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/assistant/conversations/${id}/take`,
+        headers: agent.headers,
+      });
+      expect(take.statusCode).toBe(200);
+      const seq = take.json().messages.at(-1).seq as number;
+      expect(await person.block()).toEqual({
+        event: 'message',
+        data: JSON.stringify({ seq }),
+        retry: null,
+      });
+      expect(await person.block()).toEqual({
+        event: 'status',
+        data: JSON.stringify({ status: 'live' }),
+        retry: null,
+      });
+      const inboxEvent = await inbox.block();
+      expect(inboxEvent?.event).toBe('conversation');
+      expect(JSON.parse(inboxEvent!.data!)).toEqual({ id, status: 'live', seq });
+
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/assistant/conversations/${id}/agent-messages`,
+        headers: agent.headers,
+        payload: { text: '您好，我来帮您。' },
+      });
+      expect(await person.block()).toEqual({
+        event: 'message',
+        data: JSON.stringify({ seq: seq + 1 }),
+        retry: null,
+      });
+    } finally {
+      await person.cancel();
+      await inbox.cancel();
+    }
+  });
+
+  it('a conversation bound to an account is not streamed to anyone else', async () => {
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/assistant/conversations',
+      headers: me.headers,
+      payload: {},
+    });
+    const res = await fetch(`${base}/api/v1/assistant/conversations/${started.json().id}/stream`);
+    expect(res.status).toBe(404);
+    const agentsOnly = await fetch(`${base}/api/v1/assistant/live`, { headers: cookieOf(me) });
+    expect(agentsOnly.status).toBe(403);
+  });
+});
+
 describe('GET /api/v1/live', () => {
   it('tells staff about a change made by another request, internal notes included', async () => {
     const number = await newComplaint();

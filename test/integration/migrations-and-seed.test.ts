@@ -1,3 +1,5 @@
+import { DEFAULT_KB } from '../../src/modules/assistant/data/default-kb.js';
+import { DEFAULT_SCRIPTS } from '../../src/modules/assistant/data/default-scripts.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,6 +77,10 @@ describe('runMigrations', () => {
       'agent_profiles',
       'api_tokens',
       'app_secrets',
+      'assistant_conversations',
+      'assistant_messages',
+      'assistant_scripts',
+      'assistant_settings',
       'audit_log',
       'business_calendars',
       'calendar_days',
@@ -97,6 +103,9 @@ describe('runMigrations', () => {
       'external_platforms',
       'idempotency_keys',
       'jobs',
+      'kb_entries',
+      'kb_history',
+      'kb_revision',
       'macros',
       'material_requests',
       'merchant_remedies',
@@ -256,6 +265,16 @@ describe('seedDemoData', () => {
     // Nothing missing: forced again, nothing is created and no password is reported.
     const again = await seed(pool, true);
     expect(again).toMatchObject({ ran: true, accountsCreated: [], password: null });
+
+    // The assistant's demo KB and scripts came with the first seed, once; an admin who empties
+    // the KB is not refilled by later starts.
+    expect(await count(pool, 'SELECT count(*) AS n FROM kb_entries')).toBe(DEFAULT_KB.length);
+    expect(await count(pool, 'SELECT count(*) AS n FROM assistant_scripts')).toBe(
+      DEFAULT_SCRIPTS.length,
+    );
+    await pool.query('DELETE FROM kb_entries');
+    await seed(pool);
+    expect(await count(pool, 'SELECT count(*) AS n FROM kb_entries')).toBe(0);
   });
 
   it('stores staff passwords hashed, never in clear', async () => {
@@ -285,5 +304,6 @@ describe('seedDemoData', () => {
     expect(await count(pool, `SELECT count(*) AS n FROM meta WHERE key = 'demo_seeded_at'`)).toBe(
       1,
     );
+    expect(await count(pool, 'SELECT count(*) AS n FROM kb_entries')).toBe(DEFAULT_KB.length);
   });
 });

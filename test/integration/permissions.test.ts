@@ -14,6 +14,8 @@ const WORKERS: Role[] = ['agent', 'expert', 'supervisor'];
 const READERS: Role[] = ['complainant', ...WORKERS, 'admin'];
 /** Merchants reach a complaint too, and find only the cases passed to their merchant. */
 const VIEWERS: Role[] = [...READERS, 'merchant'];
+const KB_READERS: Role[] = [...WORKERS, 'admin'];
+const KB_EDITORS: Role[] = ['supervisor', 'admin'];
 /**
  * The matrix's complainants never own the shared complaint and the demo merchant was never passed
  * it: 404 for them.
@@ -940,13 +942,189 @@ const ROUTES: RouteCase[] = [
     allowed: ['admin'],
     ok: 404,
   },
+  // The assistant: conversations are for anyone (a visitor's id is their key), the live chat for
+  // staff who work cases, the knowledge base readable by staff and editable by supervisors/admins.
+  {
+    method: 'POST',
+    url: '/api/v1/assistant/conversations',
+    path: '/api/v1/assistant/conversations',
+    allowed: 'everyone',
+    payload: () => ({}),
+    ok: 201,
+  },
+  {
+    method: 'GET',
+    url: `/api/v1/assistant/conversations/${NO_ID}`,
+    path: '/api/v1/assistant/conversations/{id}',
+    allowed: 'everyone',
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/v1/assistant/conversations/${NO_ID}/messages`,
+    path: '/api/v1/assistant/conversations/{id}/messages',
+    allowed: 'everyone',
+    payload: () => ({ text: '你好' }),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/v1/assistant/conversations/${NO_ID}/messages/2/feedback`,
+    path: '/api/v1/assistant/conversations/{id}/messages/{seq}/feedback',
+    allowed: 'everyone',
+    payload: () => ({ helpful: true }),
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/v1/assistant/conversations/${NO_ID}/close`,
+    path: '/api/v1/assistant/conversations/{id}/close',
+    allowed: 'everyone',
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/assistant/emotion',
+    path: '/api/v1/assistant/emotion',
+    allowed: 'everyone',
+    payload: () => ({ text: '等了好几天还没到账，急死了' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/assistant/inbox',
+    path: '/api/v1/assistant/inbox',
+    allowed: WORKERS,
+  },
+  {
+    method: 'POST',
+    url: `/api/v1/assistant/conversations/${NO_ID}/take`,
+    path: '/api/v1/assistant/conversations/{id}/take',
+    allowed: WORKERS,
+    ok: 404,
+    tokens: false, // an agent is a person: a machine cannot take a chat
+  },
+  {
+    method: 'POST',
+    url: `/api/v1/assistant/conversations/${NO_ID}/agent-messages`,
+    path: '/api/v1/assistant/conversations/{id}/agent-messages',
+    allowed: WORKERS,
+    payload: () => ({ text: '您好' }),
+    ok: 404,
+    tokens: false,
+  },
+  { method: 'GET', url: '/api/v1/assistant/kb', path: '/api/v1/assistant/kb', allowed: KB_READERS },
+  {
+    method: 'GET',
+    url: '/api/v1/assistant/kb/export',
+    path: '/api/v1/assistant/kb/export',
+    allowed: KB_READERS,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/assistant/kb/changes',
+    path: '/api/v1/assistant/kb/changes',
+    allowed: KB_READERS,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/assistant/kb/import',
+    path: '/api/v1/assistant/kb/import',
+    allowed: KB_EDITORS,
+    payload: () => ({ mode: 'merge', entries: [] }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/assistant/kb/test',
+    path: '/api/v1/assistant/kb/test',
+    allowed: KB_READERS,
+    payload: () => ({ text: '退款多久到账' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/assistant/kb',
+    path: '/api/v1/assistant/kb',
+    allowed: KB_EDITORS,
+    payload: () => ({ category: '其他', question: '权限矩阵的问题', similar: [], answer: '答' }),
+    ok: 201,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/assistant/kb/no-such-entry',
+    path: '/api/v1/assistant/kb/{id}',
+    allowed: KB_READERS,
+    ok: 404,
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/assistant/kb/no-such-entry',
+    path: '/api/v1/assistant/kb/{id}',
+    allowed: KB_EDITORS,
+    payload: () => ({ category: '其他', question: '问', similar: [], answer: '答', version: 1 }),
+    ok: 404,
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/assistant/kb/no-such-entry',
+    path: '/api/v1/assistant/kb/{id}',
+    allowed: KB_EDITORS,
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/assistant/kb/no-such-entry/history',
+    path: '/api/v1/assistant/kb/{id}/history',
+    allowed: KB_READERS,
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/assistant/scripts',
+    path: '/api/v1/assistant/scripts',
+    allowed: KB_READERS,
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/assistant/scripts',
+    path: '/api/v1/assistant/scripts',
+    allowed: KB_EDITORS,
+    payload: () => ({
+      items: [{ id: 'anger-1', emotion: 'anger', locale: 'zh-CN', text: '非常理解您的心情。' }],
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/assistant/settings',
+    path: '/api/v1/assistant/settings',
+    allowed: KB_READERS,
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/assistant/settings',
+    path: '/api/v1/assistant/settings',
+    allowed: KB_EDITORS,
+    payload: () => ({
+      handoffThreshold: 1.5,
+      unresolvedTurns: 3,
+      defaultTeam: 'general',
+      categoryTeams: { 快递物流: 'express' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/assistant/metrics',
+    path: '/api/v1/assistant/metrics',
+    allowed: ['supervisor', 'admin'],
+  },
 ];
 
 // Login endpoints are public by nature and have their own tests.
 const PUBLIC_LOGIN = ['/api/v1/auth/login', '/api/v1/auth/otp/request', '/api/v1/auth/otp/verify'];
 // The live stream never ends, so inject() cannot call it; test/integration/live.test.ts covers who
 // may open it and what each caller hears.
-const STREAMS = ['GET /api/v1/live'];
+const STREAMS = [
+  'GET /api/v1/live',
+  'GET /api/v1/assistant/live',
+  'GET /api/v1/assistant/conversations/{id}/stream',
+];
 
 describe('permissions for every route and caller', () => {
   let t: TestApp;

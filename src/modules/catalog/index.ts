@@ -10,3 +10,4 @@ export {
   type ProblemTypeForFiling,
 } from './repository.js';
 export { suggestTypes, type SuggestCandidate } from './suggest.js';
+export { loadSuggestCandidates } from './admin-repository.js';

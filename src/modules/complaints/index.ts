@@ -36,3 +36,6 @@ export { presentSummary, type Viewer } from './present.js';
 export { collectiveSummary, fenToYuan, presentExternalCase } from './case-parts.js';
 export { ComplaintDetailSchema, ComplaintSummarySchema, FileBody, NumberParams } from './schema.js';
 export * from './case-schema.js';
+export { checkFields } from './field-rules.js';
+export { pressComplaint } from './use-cases/press-complaint.js';
+export { trackComplaint } from './use-cases/track-complaint.js';

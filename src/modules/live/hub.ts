@@ -27,13 +27,24 @@ export function mayHear(audience: Audience, n: ChangeNotice): boolean {
 }
 
 export interface Stream {
-  audience: Audience;
+  /** Who hears complaint changes; none for a stream that only follows conversations. */
+  audience: Audience | null;
   /** The account behind the stream: its bell (in-app notifications) rings here. */
   userId?: string;
   send(change: LiveChange): void;
   /** A new in-app notification for userId. */
   bell?(notice: { id: number }): void;
+  /** A change to an assistant conversation (the stream decides whether it is its business). */
+  chat?(notice: ChatNotice): void;
   end(): void;
+}
+
+/** The NOTIFY payload of the assistant's conversations (CHAT_CHANNEL). */
+export interface ChatNotice {
+  id: string;
+  status: string;
+  seq: number;
+  userId: string | null;
 }
 
 export class LiveHub {
@@ -48,6 +59,8 @@ export class LiveHub {
     private readonly log: FastifyBaseLogger,
     /** The notifications module's channel ({"userId","id"} per new bell entry). */
     private readonly bellChannel: string | null = null,
+    /** The assistant's conversations channel. */
+    private readonly chatChannel: string | null = null,
   ) {}
 
   /** Resolves once the LISTEN is in place (opening it if needed); rejects if it cannot be. */
@@ -69,6 +82,7 @@ export class LiveHub {
     try {
       await client.query(`LISTEN "${this.channel}"`);
       if (this.bellChannel) await client.query(`LISTEN "${this.bellChannel}"`);
+      if (this.chatChannel) await client.query(`LISTEN "${this.chatChannel}"`);
     } catch (err) {
       client.removeListener('end', lost);
       client.release(err as Error);
@@ -82,6 +96,7 @@ export class LiveHub {
       if (!msg.payload) return;
       if (msg.channel === this.channel) this.dispatch(msg.payload);
       else if (msg.channel === this.bellChannel) this.ring(msg.payload);
+      else if (msg.channel === this.chatChannel) this.chatted(msg.payload);
     });
     this.client = client;
   }
@@ -110,7 +125,7 @@ export class LiveHub {
       version: notice.version,
       type: notice.type,
     };
-    for (const s of this.streams) if (mayHear(s.audience, notice)) s.send(change);
+    for (const s of this.streams) if (s.audience && mayHear(s.audience, notice)) s.send(change);
   }
 
   private ring(payload: string): void {
@@ -125,6 +140,18 @@ export class LiveHub {
     for (const s of this.streams) {
       if (s.userId === notice.userId) s.bell?.({ id: notice.id });
     }
+  }
+
+  private chatted(payload: string): void {
+    let notice: ChatNotice;
+    try {
+      notice = JSON.parse(payload) as ChatNotice;
+    } catch {
+      this.log.warn('live updates: unreadable chat notification');
+      return;
+    }
+    if (typeof notice.id !== 'string') return;
+    for (const s of this.streams) s.chat?.(notice);
   }
 
   add(stream: Stream): () => void {

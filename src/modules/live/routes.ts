@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type pg from 'pg';
 import type { Db } from '../../server/db/client.js';
@@ -9,7 +9,7 @@ import { can } from '../../shared/roles.js';
 import { findUserById } from '../accounts/index.js';
 import { LIVE_CHANNEL } from '../complaints/index.js';
 import { NOTIFY_CHANNEL } from '../notifications/index.js';
-import { LiveHub, type Audience } from './hub.js';
+import { LiveHub, type Audience, type Stream } from './hub.js';
 
 /** Browsers wait this long before reconnecting a dropped stream. */
 const RETRY_MS = 3000;
@@ -35,8 +35,85 @@ async function audienceOf(db: Db, principal: Principal): Promise<Audience> {
   throw new AppError('forbidden');
 }
 
-export async function liveRoutes(app: FastifyInstance, deps: { db: Db; pool: pg.Pool }) {
-  const hub = new LiveHub(deps.pool, LIVE_CHANNEL, app.log, NOTIFY_CHANNEL);
+/**
+ * Serves one server-sent event stream on the hub: `retry`, then the stream's events as they
+ * come, a heartbeat comment, and an end after MAX_STREAM_MS (the browser reconnects, which
+ * checks the session again). Used by /api/v1/live and the assistant's conversation streams.
+ */
+export async function openStream(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  hub: LiveHub,
+  spec: {
+    audience: Audience | null;
+    userId?: string;
+    events: (
+      write: (event: string, data: unknown) => void,
+    ) => Pick<Stream, 'send' | 'bell' | 'chat'>;
+  },
+): Promise<FastifyReply> {
+  try {
+    await hub.ready();
+  } catch (err) {
+    req.log.warn({ err }, 'live updates unavailable');
+    throw new AppError('db_unavailable');
+  }
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+  });
+  const write = (chunk: string) => {
+    if (res.destroyed || res.writableEnded) return;
+    if (res.writableLength > MAX_BUFFERED_BYTES) return end();
+    res.write(chunk);
+  };
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    clearInterval(heartbeat);
+    clearTimeout(expiry);
+    remove();
+    if (!res.writableEnded) res.end();
+  };
+  const handlers = spec.events((event, data) =>
+    write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+  );
+  const remove = hub.add({
+    audience: spec.audience,
+    userId: spec.userId,
+    send: handlers.send ?? (() => undefined),
+    bell: handlers.bell,
+    chat: handlers.chat,
+    end,
+  });
+  const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
+  const expiry = setTimeout(end, MAX_STREAM_MS);
+  heartbeat.unref();
+  expiry.unref();
+  res.on('close', end);
+  write(`retry: ${RETRY_MS}\n\n`);
+  return reply;
+}
+
+export async function liveRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; pool: pg.Pool; chatChannel?: string },
+): Promise<LiveHub> {
+  const hub = new LiveHub(
+    deps.pool,
+    LIVE_CHANNEL,
+    app.log,
+    NOTIFY_CHANNEL,
+    deps.chatChannel ?? null,
+  );
   // Open streams would keep the server from closing: end them first, then drop the LISTEN.
   app.addHook('preClose', async () => hub.endStreams());
   app.addHook('onClose', async () => hub.close());
@@ -66,51 +143,15 @@ export async function liveRoutes(app: FastifyInstance, deps: { db: Db; pool: pg.
     async (req, reply) => {
       const principal = requirePrincipal(req);
       const audience = await audienceOf(deps.db, principal);
-      try {
-        await hub.ready();
-      } catch (err) {
-        req.log.warn({ err }, 'live updates unavailable');
-        throw new AppError('db_unavailable');
-      }
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'same-origin',
-        'x-frame-options': 'DENY',
-      });
-      const write = (chunk: string) => {
-        if (res.destroyed || res.writableEnded) return;
-        if (res.writableLength > MAX_BUFFERED_BYTES) return end();
-        res.write(chunk);
-      };
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        clearInterval(heartbeat);
-        clearTimeout(expiry);
-        remove();
-        if (!res.writableEnded) res.end();
-      };
-      const remove = hub.add({
+      return openStream(req, reply, hub, {
         audience,
         userId: principal.kind === 'user' ? principal.userId : undefined,
-        send: (change) => write(`event: change\ndata: ${JSON.stringify(change)}\n\n`),
-        bell: (notice) => write(`event: notification\ndata: ${JSON.stringify(notice)}\n\n`),
-        end,
+        events: (write) => ({
+          send: (change) => write('change', change),
+          bell: (notice) => write('notification', notice),
+        }),
       });
-      const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
-      const expiry = setTimeout(end, MAX_STREAM_MS);
-      heartbeat.unref();
-      expiry.unref();
-      res.on('close', end);
-      write(`retry: ${RETRY_MS}\n\n`);
-      return reply;
     },
   );
+  return hub;
 }

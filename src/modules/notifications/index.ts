@@ -11,3 +11,4 @@ export { progressReportPdf } from './progress-report.js';
 export { latestReceipt, ensureReceipt, checkReceipt } from './receipts.js';
 export { checkTrackingToken, trackingLink, linkKey, LINK_VALID_DAYS } from './links.js';
 export { channelOtpSender } from './otp.js';
+export { eventTitle } from './event-labels.js';

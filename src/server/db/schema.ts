@@ -735,3 +735,4 @@ export const auditLog = pgTable(
 
 export * from './schema-sla.js';
 export * from './schema-notifications.js';
+export * from './schema-assistant.js';

@@ -11,6 +11,7 @@ import {
   findUserByEmail,
   insertMerchant,
 } from '../../../modules/accounts/index.js';
+import { seedAssistant } from '../../../modules/assistant/index.js';
 import { fillSeedKeywords, insertCatalogIfMissing } from '../../../modules/catalog/index.js';
 import type { StaffRole } from '../../../shared/roles.js';
 import type { Clock } from '../../lib/clock.js';
@@ -61,6 +62,9 @@ export async function seedDemoData(opts: {
     // types had keywords get the shipped ones (types an admin has saved are left alone).
     const keywordsFilled = await fillSeedKeywords(opts.db, DEFAULT_CATALOG);
     if (keywordsFilled > 0) opts.logger.info({ keywordsFilled }, 'catalogue keywords filled');
+    // The assistant's demo knowledge base, once per database (older databases get it too).
+    const assistant = await seedAssistant(opts.db, opts.clock.now());
+    if (assistant) opts.logger.info(assistant, 'assistant knowledge base loaded');
     const [done] = await opts.db.select().from(meta).where(eq(meta.key, SEED_KEY));
     if (done && !opts.force)
       return { ran: false, accountsCreated: [], catalogEntriesAdded: 0, password: null };

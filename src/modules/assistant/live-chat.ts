@@ -1,0 +1,286 @@
+// The agents' side of a handoff: the inbox (waiting by team, mine, others), taking a waiting
+// conversation (one agent wins), writing to the person, and closing; plus the person's thumbs
+// on an answer and closing from their side.
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import {
+  assistantConversations,
+  assistantMessages,
+  kbEntries,
+  users,
+} from '../../server/db/schema.js';
+import type { Clock } from '../../server/lib/clock.js';
+import { AppError } from '../../server/lib/errors.js';
+import { maskPhone } from '../../server/lib/masking.js';
+import type { Principal } from '../../server/plugins/auth.js';
+import { can } from '../../shared/roles.js';
+import type { ChatMessage, ConversationView, HandoffReason } from '../../shared/assistant.js';
+import { findUserById } from '../accounts/index.js';
+import {
+  announce,
+  appendMessages,
+  lockConversation,
+  mayRead,
+  presentConversation,
+  presentMessage,
+  teamName,
+  updateConversation,
+  type ConversationRow,
+} from './conversations.js';
+import type { Emotion } from './nlp/types.js';
+
+export interface InboxItem {
+  id: string;
+  status: string;
+  team: string | null;
+  teamName: string | null;
+  topic: { entryId: string; question: string; category: string } | null;
+  emotion: { label: Emotion; score: number } | null;
+  negativity: number;
+  handoffReason: HandoffReason | null;
+  waitingSince: string | null;
+  lastMessage: { from: string; text: string; at: string } | null;
+  agentName: string | null;
+  person: { name: string | null; phoneMasked: string | null } | null;
+}
+
+async function agentOf(db: Db, principal: Principal): Promise<{ id: string; name: string }> {
+  if (principal.kind !== 'user') throw new AppError('forbidden');
+  const user = await findUserById(db, principal.userId);
+  if (!user) throw new AppError('unauthenticated');
+  return { id: user.id, name: user.name };
+}
+
+export async function inbox(db: Db, principal: Principal, locale: 'zh-CN' | 'en') {
+  const me = principal.kind === 'user' ? principal.userId : null;
+  const rows = await db
+    .select()
+    .from(assistantConversations)
+    .where(
+      or(eq(assistantConversations.status, 'waiting'), eq(assistantConversations.status, 'live')),
+    )
+    .orderBy(asc(assistantConversations.handoffAt))
+    .limit(500);
+  const ids = rows.map((r) => r.id);
+  const [last, people, topics] = await Promise.all([
+    ids.length
+      ? db
+          .selectDistinctOn([assistantMessages.conversationId])
+          .from(assistantMessages)
+          .where(inArray(assistantMessages.conversationId, ids))
+          .orderBy(assistantMessages.conversationId, desc(assistantMessages.seq))
+      : [],
+    db
+      .select({ id: users.id, name: users.name, phone: users.phone })
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          rows
+            .map((r) => r.userId)
+            .filter((x): x is string => !!x)
+            .concat(['00000000-0000-0000-0000-000000000000']),
+        ),
+      ),
+    db
+      .select({ id: kbEntries.id, question: kbEntries.question, category: kbEntries.category })
+      .from(kbEntries)
+      .where(
+        inArray(
+          kbEntries.id,
+          rows
+            .map((r) => r.topicEntryId)
+            .filter((x): x is string => !!x)
+            .concat(['']),
+        ),
+      ),
+  ]);
+  const lastBy = new Map(last.map((m) => [m.conversationId, m]));
+  const personBy = new Map(people.map((p) => [p.id, p]));
+  const topicBy = new Map(topics.map((x) => [x.id, x]));
+  // The emotion shown is the person's latest one.
+  const emotions = ids.length
+    ? await db
+        .selectDistinctOn([assistantMessages.conversationId])
+        .from(assistantMessages)
+        .where(
+          and(
+            inArray(assistantMessages.conversationId, ids),
+            eq(assistantMessages.sender, 'person'),
+          ),
+        )
+        .orderBy(assistantMessages.conversationId, desc(assistantMessages.seq))
+    : [];
+  const emotionBy = new Map(emotions.map((m) => [m.conversationId, m]));
+  const names = new Map<string, string>();
+  const items: (InboxItem & { agentId: string | null })[] = [];
+  for (const r of rows) {
+    if (r.teamCode && !names.has(r.teamCode))
+      names.set(r.teamCode, await teamName(db, r.teamCode, locale));
+    const m = lastBy.get(r.id);
+    const e = emotionBy.get(r.id);
+    const p = r.userId ? personBy.get(r.userId) : undefined;
+    const topic = r.topicEntryId ? topicBy.get(r.topicEntryId) : undefined;
+    items.push({
+      id: r.id,
+      status: r.status,
+      team: r.teamCode,
+      teamName: r.teamCode ? (names.get(r.teamCode) ?? r.teamCode) : null,
+      topic: topic
+        ? { entryId: topic.id, question: topic.question, category: topic.category }
+        : null,
+      emotion:
+        e?.emotionLabel && e.emotionScore !== null
+          ? { label: e.emotionLabel as Emotion, score: e.emotionScore }
+          : null,
+      negativity: Math.round(r.negativity * 100) / 100,
+      handoffReason: r.handoffReason as HandoffReason | null,
+      waitingSince: r.handoffAt?.toISOString() ?? null,
+      lastMessage: m ? { from: m.sender, text: m.text, at: m.at.toISOString() } : null,
+      agentName: r.agentName,
+      person: p ? { name: p.name, phoneMasked: p.phone ? maskPhone(p.phone) : null } : null,
+      agentId: r.agentId,
+    });
+  }
+  const strip = ({ agentId: _agentId, ...rest }: InboxItem & { agentId: string | null }) => rest;
+  return {
+    waiting: items.filter((i) => i.status === 'waiting').map(strip),
+    mine: items.filter((i) => i.status === 'live' && i.agentId === me).map(strip),
+    others: items.filter((i) => i.status === 'live' && i.agentId !== me).map(strip),
+  };
+}
+
+export async function takeConversation(
+  deps: { db: Db; clock: Clock },
+  id: string,
+  principal: Principal,
+): Promise<ConversationView> {
+  const agent = await agentOf(deps.db, principal);
+  return deps.db.transaction(async (tx) => {
+    const row = await lockConversation(tx, id);
+    if (row.status === 'closed') throw new AppError('conversation_closed');
+    if (row.status === 'live') {
+      if (row.agentId === agent.id) return presentConversation(tx, row);
+      throw new AppError('conversation_taken');
+    }
+    const now = deps.clock.now();
+    // An agent may also take a conversation still with the bot (e.g. seen in a report).
+    const updated = await updateConversation(tx, id, {
+      status: 'live',
+      agentId: agent.id,
+      agentName: agent.name,
+      takenAt: now,
+      handoffAt: row.handoffAt ?? now,
+      handoffReason: row.handoffReason ?? 'request',
+      updatedAt: now,
+    });
+    const locale = row.locale === 'en' ? 'en' : 'zh-CN';
+    await appendMessages(
+      tx,
+      updated,
+      [
+        {
+          sender: 'system',
+          text:
+            locale === 'en'
+              ? `${agent.name} has joined and will help you now.`
+              : `人工客服 ${agent.name} 已接入，正在为您服务。`,
+        },
+      ],
+      now,
+    );
+    await announce(tx, updated);
+    return presentConversation(tx, updated);
+  });
+}
+
+export async function agentMessage(
+  deps: { db: Db; clock: Clock },
+  id: string,
+  principal: Principal,
+  text: string,
+): Promise<ChatMessage> {
+  const agent = await agentOf(deps.db, principal);
+  return deps.db.transaction(async (tx) => {
+    const row = await lockConversation(tx, id);
+    if (row.status === 'closed') throw new AppError('conversation_closed');
+    if (row.status !== 'live' || row.agentId !== agent.id)
+      throw new AppError('conversation_not_yours');
+    const now = deps.clock.now();
+    const [m] = await appendMessages(tx, row, [{ sender: 'agent', text: text.trim(), agent }], now);
+    await announce(tx, row);
+    return presentMessage(m!);
+  });
+}
+
+export async function closeConversation(
+  deps: { db: Db; clock: Clock },
+  id: string,
+  principal: Principal | null,
+): Promise<ConversationView> {
+  return deps.db.transaction(async (tx) => {
+    const row = await lockConversation(tx, id);
+    if (!mayRead(principal, row)) throw new AppError('conversation_not_found');
+    if (row.status === 'closed') return presentConversation(tx, row);
+    // Staff end a live conversation only if it is theirs; the person may always end their own.
+    const staff = principal !== null && can(principal.role, 'assistant.chat');
+    const serving = principal?.kind === 'user' && row.agentId === principal.userId;
+    if (staff && row.status === 'live' && !serving) throw new AppError('conversation_not_yours');
+    const now = deps.clock.now();
+    const updated = await updateConversation(tx, id, {
+      status: 'closed',
+      closedAt: now,
+      state: {},
+      updatedAt: now,
+    });
+    const locale = row.locale === 'en' ? 'en' : 'zh-CN';
+    await appendMessages(
+      tx,
+      updated,
+      [
+        {
+          sender: 'system',
+          text:
+            locale === 'en'
+              ? 'The conversation has ended. Thank you.'
+              : '会话已结束，感谢您的咨询。',
+        },
+      ],
+      now,
+    );
+    await announce(tx, updated);
+    return presentConversation(tx, updated);
+  });
+}
+
+/** 👍/👎 on one of the bot's answers; the person may change their mind. */
+export async function rateAnswer(
+  db: Db,
+  input: { id: string; seq: number; helpful: boolean; principal: Principal | null },
+): Promise<void> {
+  const [row] = await db
+    .select()
+    .from(assistantConversations)
+    .where(eq(assistantConversations.id, input.id));
+  if (!row || !mayRead(input.principal, row)) throw new AppError('conversation_not_found');
+  const updated = await db
+    .update(assistantMessages)
+    .set({ helpful: input.helpful })
+    .where(
+      and(
+        eq(assistantMessages.conversationId, input.id),
+        eq(assistantMessages.seq, input.seq),
+        eq(assistantMessages.sender, 'bot'),
+      ),
+    )
+    .returning({ entryId: assistantMessages.entryId });
+  if (updated.length === 0 || !updated[0]!.entryId) throw new AppError('not_found');
+}
+
+export function assertReadable(
+  principal: Principal | null,
+  row: ConversationRow | null,
+): ConversationRow {
+  if (!row || !mayRead(principal, row)) throw new AppError('conversation_not_found');
+  return row;
+}
