@@ -46,7 +46,13 @@ export interface NewMessage {
 /** A new conversation with the assistant's greeting as its first message. */
 export async function createConversation(
   db: Db,
-  input: { userId: string | null; locale: 'zh-CN' | 'en'; greeting: string; now: Date },
+  input: {
+    userId: string | null;
+    locale: 'zh-CN' | 'en';
+    greeting: string;
+    options: ChatOption[];
+    now: Date;
+  },
 ): Promise<ConversationRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -58,7 +64,12 @@ export async function createConversation(
         updatedAt: input.now,
       })
       .returning();
-    await appendMessages(tx, row!, [{ sender: 'bot', text: input.greeting }], input.now);
+    await appendMessages(
+      tx,
+      row!,
+      [{ sender: 'bot', text: input.greeting, options: input.options }],
+      input.now,
+    );
     return row!;
   });
 }

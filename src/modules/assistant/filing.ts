@@ -281,7 +281,7 @@ function loginHint(principal: Principal | null, locale: L): string {
   if (principal && principal.kind === 'user' && principal.role === 'complainant') return '';
   return t(
     locale,
-    '提交投诉需要验证手机号：请先[登录](/login?next=/assistant)，登录后回到这里回复“确认提交”即可，已填写的内容会保留。',
-    'Filing needs a verified phone: [log in](/login?next=/assistant) first, then come back and reply "confirm"; what you entered is kept.',
+    '提交投诉需要验证手机号：请先[登录](/login?redirect=/assistant)，登录后回到这里回复“确认提交”即可，已填写的内容会保留。',
+    'Filing needs a verified phone: [log in](/login?redirect=/assistant) first, then come back and reply "confirm"; what you entered is kept.',
   );
 }

@@ -1,7 +1,7 @@
 // How the assistant is doing over the last N days: what share of questions it answered, how
 // often and why conversations went to a person, what people thought of the answers, and the
 // questions it could not answer (to grow the knowledge base).
-import { and, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { assistantConversations, assistantMessages, kbEntries } from '../../server/db/schema.js';
 
@@ -106,4 +106,38 @@ export async function assistantMetrics(db: Db, days: number, now: Date) {
       .filter((e) => e.entryId)
       .map((e) => ({ entryId: e.entryId!, question: q.get(e.entryId!) ?? '', count: e.count })),
   };
+}
+
+/**
+ * The questions offered with the greeting: the entries answered most in the last 30 days, topped
+ * up from the knowledge base's first enabled entries while there is little history.
+ */
+export async function popularQuestions(db: Db, n: number, now: Date): Promise<string[]> {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const used = await db
+    .select({ question: kbEntries.question, count: count() })
+    .from(assistantMessages)
+    .innerJoin(kbEntries, eq(kbEntries.id, assistantMessages.entryId))
+    .where(
+      and(
+        eq(assistantMessages.sender, 'person'),
+        eq(assistantMessages.outcome, 'answer'),
+        gte(assistantMessages.at, since),
+        eq(kbEntries.enabled, true),
+      ),
+    )
+    .groupBy(kbEntries.question)
+    .orderBy(desc(count()))
+    .limit(n);
+  const out = used.map((u) => u.question);
+  if (out.length < n) {
+    const more = await db
+      .select({ question: kbEntries.question })
+      .from(kbEntries)
+      .where(eq(kbEntries.enabled, true))
+      .orderBy(asc(kbEntries.id))
+      .limit(n * 2);
+    for (const m of more) if (out.length < n && !out.includes(m.question)) out.push(m.question);
+  }
+  return out;
 }

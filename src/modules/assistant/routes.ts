@@ -66,7 +66,7 @@ import {
   rateAnswer,
   takeConversation,
 } from './live-chat.js';
-import { assistantMetrics } from './metrics.js';
+import { assistantMetrics, popularQuestions } from './metrics.js';
 import { classifyEmotion } from './nlp/emotion.js';
 import { normalise } from './nlp/normalise.js';
 import { segment } from './nlp/segment.js';
@@ -121,6 +121,11 @@ export async function assistantRoutes(app: FastifyInstance, deps: AssistantRoute
         userId: p?.kind === 'user' && p.role === 'complainant' ? p.userId : null,
         locale,
         greeting: greeting(locale),
+        // Popular questions to tap; the KB is in Chinese, so an English greeting offers none.
+        options:
+          locale === 'en'
+            ? []
+            : (await popularQuestions(deps.db, 4, now())).map((q) => ({ label: q, text: q })),
         now: now(),
       });
       reply.status(201);

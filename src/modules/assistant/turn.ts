@@ -319,7 +319,10 @@ export async function postMessage(
       confidence: bot.match?.confidence ?? null,
       emotion: top,
     });
-    if (bot.reply) {
+    // Going to a person, a "did not understand" or "which one?" would only be noise: the
+    // handoff note says what happens next. An answer or a command's result still goes first.
+    const quiet = reason !== null && (bot.outcome === 'none' || bot.outcome === 'clarify');
+    if (bot.reply && !quiet) {
       const soothe =
         top.score >= SOOTHE_AT && top.label !== 'neutral' && top.label !== 'positive'
           ? pickScript(scripts, top.label as Emotion, locale, row.lastSeq)

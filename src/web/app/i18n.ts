@@ -3,6 +3,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
+import assistantEn from '../locales/assistant.en.json';
+import assistantZh from '../locales/assistant.zh-CN.json';
 import catalogAdminEn from '../locales/catalogAdmin.en.json';
 import catalogAdminZh from '../locales/catalogAdmin.zh-CN.json';
 import consoleComplaintsEn from '../locales/consoleComplaints.en.json';
@@ -72,6 +74,7 @@ void i18n.use(initReactI18next).init({
         slaAdmin: slaAdminZh,
         slaClocks: slaClocksZh,
         notifications: notificationsZh,
+        assistant: assistantZh,
       },
     },
     en: {
@@ -85,6 +88,7 @@ void i18n.use(initReactI18next).init({
         slaAdmin: slaAdminEn,
         slaClocks: slaClocksEn,
         notifications: notificationsEn,
+        assistant: assistantEn,
       },
     },
   },

@@ -22,6 +22,8 @@ const TrackPage = lazy(() => import('../features/complaints/track/TrackPage'));
 // Public pages opened from an SMS/email link or a receipt's QR code, often on a phone.
 const TrackLinkPage = lazy(() => import('../features/notifications/TrackLinkPage'));
 const ReceiptPage = lazy(() => import('../features/notifications/ReceiptPage'));
+// The assistant's chat window: full screen on a phone, its own header (no portal tab bar).
+const ChatPage = lazy(() => import('../features/assistant/ChatPage'));
 const ConsoleLoginPage = lazy(() => import('../features/auth/ConsoleLoginPage'));
 
 function suspended(node: ReactNode) {
@@ -46,6 +48,11 @@ export const router = createBrowserRouter([
       { path: 'receipts/:code', element: suspended(<ReceiptPage />) },
       { path: '*', element: <NotFound home="/" backKey="common.backHome" /> },
     ],
+  },
+  {
+    path: '/assistant',
+    element: suspended(<ChatPage />),
+    errorElement: <RouteError />,
   },
   {
     path: '/console/login',

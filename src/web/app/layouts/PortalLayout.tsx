@@ -1,6 +1,8 @@
 // Complainant portal frame: top bar (with nav on desktop), bottom tab bar on phones. 受理范围 is
 // left out of the tab bar (five tabs is the most a phone takes); home and the wizard link to it.
+// 智能客服 is an icon in the header's tools, on every page and every size.
 import {
+  CustomerServiceOutlined,
   EditOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -45,6 +47,15 @@ export function PortalLayout() {
             </NavLink>
           </nav>
           <div className="portal-header-tools">
+            <Link
+              to="/assistant"
+              className="portal-assistant-link"
+              aria-label={t('assistant.nav.entry')}
+              title={t('assistant.nav.entry')}
+              data-testid="nav-assistant"
+            >
+              <CustomerServiceOutlined />
+            </Link>
             {/* The bell is the complainant's: staff have theirs in the console. */}
             {session?.user.role === 'complainant' && <NotificationBell variant="portal" />}
             <LanguageSwitch />

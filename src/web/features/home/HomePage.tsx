@@ -1,5 +1,5 @@
-// Portal home: what Redress is, the ways in (file, my complaints, track; the assistant comes in
-// a later stage), and the scope summary.
+// Portal home: what Redress is, the ways in (file, my complaints, track, the assistant), and the
+// scope summary. On a phone the assistant also floats above the tab bar.
 import {
   CommentOutlined,
   EditOutlined,
@@ -29,7 +29,7 @@ const ENTRIES: Entry[] = [
   { key: 'file', icon: <EditOutlined />, to: '/file' },
   { key: 'mine', icon: <UnorderedListOutlined />, to: '/complaints' },
   { key: 'track', icon: <FileSearchOutlined />, to: '/track' },
-  { key: 'assistant', icon: <CommentOutlined /> },
+  { key: 'assistant', icon: <CommentOutlined />, to: '/assistant' },
 ];
 
 function EntryCard({ entry }: { entry: Entry }) {
@@ -133,7 +133,7 @@ function ScopeSummary() {
 export function HomePage() {
   const { t } = useTranslation();
   return (
-    <div>
+    <div className="home-with-fab">
       <section className="hero">
         <h1>{t('app.title')}</h1>
         <p>{t('home.intro')}</p>
@@ -145,6 +145,15 @@ export function HomePage() {
         ))}
       </div>
       <ScopeSummary />
+      <Link
+        to="/assistant"
+        className="assistant-fab"
+        aria-label={t('assistant.home.fab')}
+        data-testid="assistant-fab"
+      >
+        <CommentOutlined />
+        <span>{t('assistant.nav.entry')}</span>
+      </Link>
     </div>
   );
 }
