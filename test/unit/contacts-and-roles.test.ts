@@ -128,8 +128,8 @@ describe('roles and permissions', () => {
   });
 
   it('gives admins every console permission except working cases (admins configure, not handle)', () => {
-    // Handling cases, reading clear personal data, answering as a merchant and taking calls are
-    // case work, not configuration.
+    // Handling cases, reading clear personal data, answering as a merchant, taking calls and
+    // chatting with people the assistant handed over are case work, not configuration.
     const caseWork = [
       'portal.access',
       'complaints.work',
@@ -137,6 +137,7 @@ describe('roles and permissions', () => {
       'pii.reveal',
       'merchant.respond',
       'calls.handle',
+      'assistant.chat',
     ];
     expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(
       PERMISSIONS.filter((p) => !caseWork.includes(p)).sort(),
