@@ -12,6 +12,15 @@ const BENCHMARKS: readonly Benchmark[] = [
     usage: '--sizes=100000,1000000 --due=1000 --repeats=5 --batch=200',
     run: async (args) => (await import('./sla.js')).runSlaBenchmark(args),
   },
+  {
+    name: 'assistant',
+    summary:
+      'FAQ matcher vs nlp.js: top-1 accuracy, out-of-scope rejection, latency; emotion accuracy (issue 7)',
+    usage:
+      '--kb=bench/data/assistant/kb.json --queries=bench/data/assistant/queries.json ' +
+      '--emotions=bench/data/assistant/emotion.json [--baseline=false|full] [--failures=N]',
+    run: async (args) => (await import('./assistant.js')).runAssistantBenchmark(args),
+  },
 ];
 
 function list(): void {

@@ -1,6 +1,6 @@
 // The matcher's inverted indexes and the similarity features it reads from them. A message is read
-// in four term spaces: jieba words, pairs of adjacent words, and character bigrams and trigrams of
-// the cleaned text (these survive segmentation errors and typos). In each space an entry is seen
+// in five term spaces: jieba words, pairs of adjacent words, and single characters, character
+// bigrams and trigrams of the cleaned text (these survive segmentation errors and typos). In each space an entry is seen
 // two ways: as its separate questions (the best-matching one counts) and as one pooled document
 // of all its questions, whose term counts say which words its paraphrases agree on. Both are
 // scored with BM25, with inverse frequencies over entries (not questions), so a word repeated by
@@ -78,10 +78,15 @@ export class TermSpace {
   avgEntryLen = 1;
 
   /**
-   * `maxShare`: terms in more than this share of the entries are known (so not counted as unknown)
-   * but not indexed: their long postings would cost more time than their low weight is worth.
+   * `maxEntries`: terms in more entries than this are known (so not counted as unknown) but not
+   * indexed: their long postings would cost more time than their low weight is worth.
    */
-  build(docs: readonly string[][], docEntry: Int32Array, entryCount: number, maxShare = 1): void {
+  build(
+    docs: readonly string[][],
+    docEntry: Int32Array,
+    entryCount: number,
+    maxEntries = Infinity,
+  ): void {
     const docTermIds = docs.map((terms) => {
       const set = new Set<number>();
       for (const t of terms) {
@@ -112,7 +117,7 @@ export class TermSpace {
     }
     this.unknownIdf = Math.log(1 + (entryCount + 0.5) / 0.5);
     const fill = new Int32Array(v);
-    const indexed = (t: number) => perTerm[t]!.size <= maxShare * entryCount;
+    const indexed = (t: number) => perTerm[t]!.size <= maxEntries;
     this.docPostings = Array.from(
       { length: v },
       (_, t) => new Int32Array(indexed(t) ? docFreq[t]! : 0),

@@ -2,15 +2,15 @@
 // whether to answer, offer choices or admit we do not know. Pure: trainMatcher builds immutable
 // indexes and models; to take a changed knowledge base, train a new Matcher and swap it in.
 //
-// How it decides: the message is cleaned (filler dropped, synonyms folded) and read in four term
-// spaces (words, word pairs, character bigrams and trigrams). Per entry, BM25 against its best
-// question and against all its questions pooled, and how much of each side the other covers, are
-// features. A cheap sum of them shortlists entries; a logistic regression, fitted on the knowledge
+// How it decides: the message is cleaned (filler dropped, synonyms folded) and read in five term
+// spaces (words, word pairs, single characters, character bigrams and trigrams). Per entry, BM25
+// against its best question and against all its questions pooled, and how much of each side the
+// other covers, are features. A cheap sum of them shortlists entries; a logistic regression, fitted on the knowledge
 // base itself (each paraphrase left out and matched back: its own entry a positive, the other
 // shortlisted entries and random everyday phrases negatives), reranks the shortlist. A second
 // small logistic model (Platt scaling on the same held-out paraphrases) turns the best entry's
-// score and its lead over the runner-up into the probability that the answer is right.
-import { dict } from '@node-rs/jieba/dict.js';
+// score, its lead over the runner-up and how much of the message it explains into the probability
+// that the answer is right.
 import {
   analyse,
   C2,
@@ -25,8 +25,15 @@ import {
   type Analysed,
 } from './matcher-index.js';
 import { Logistic } from './matcher-model.js';
+import {
+  BACKGROUND,
+  backgroundWords,
+  categoryWeights,
+  prng,
+  QUESTION_TAILS,
+  sampleOf,
+} from './matcher-sampling.js';
 import { normalise } from './normalise.js';
-import { segment } from './segment.js';
 import type {
   Candidate,
   KbEntry,
@@ -56,8 +63,8 @@ const RECENT_WEIGHT = 0.5;
 /** Ridge penalty per training row: keeps the weights of correlated features small and stable. */
 const L2 = 2e-3;
 const PER_SPACE = 5;
-/** Single characters in more entries than this share are not indexed (see TermSpace.build). */
-const C1_MAX_SHARE = 0.05;
+/** Single characters in more entries than this are not indexed (latency; see TermSpace.build). */
+const C1_MAX_ENTRIES = 300;
 const BASE_FEATURES = 1 + PER_SPACE * SPACE_COUNT + 5;
 /** Base features also taken relative to the best competitor: docF1, poolBm25, profCov of W1, C2. */
 const RELATIVE = [W1, C2].flatMap((s) => [1, 2, 3].map((f) => 1 + s * PER_SPACE + f));
@@ -108,7 +115,7 @@ class FaqMatcher implements Matcher {
         analysed.map((a) => [...a[s]!.keys()]),
         docEntry,
         entries.length,
-        s === C1 ? C1_MAX_SHARE : 1,
+        s === C1 ? C1_MAX_ENTRIES : Infinity,
       );
       this.spaces.push(space);
       this.scorers.push(new Scorer(space, docEntry, entryDocs));
@@ -321,37 +328,48 @@ class FaqMatcher implements Matcher {
 
   match(text: string, context?: MatchContext): MatchOutcome {
     const alone = this.read(analyse(text));
-    if (!context || alone.decision === 'answer' || !isElliptical(text)) return alone;
+    // A follow-up is read with the topic even when it matches something alone: "那要多久？"
+    // after a question about withdrawal fees asks how long a withdrawal takes, not a refund.
+    if (!context || !isElliptical(text)) return alone;
     const topic = context.topicEntryId != null ? this.byId.get(context.topicEntryId) : undefined;
     const recent = (context.recentTexts ?? []).filter((t) => t !== text).slice(-1);
     if (topic === undefined && recent.length === 0) return alone;
     const q = emptyAnalysed();
     if (topic !== undefined) analyse(this.entries[topic]!.question, TOPIC_WEIGHT, q);
-    for (const r of recent) analyse(r, RECENT_WEIGHT, q);
+    // The topic already says what the last messages were about; they are read only without one.
+    if (topic === undefined) for (const r of recent) analyse(r, RECENT_WEIGHT, q);
     analyse(text, 1, q);
-    const withContext = this.read(q);
+    let withContext = this.read(q);
+    // "那要多久？" after a question about fees asks about time: when the follow-up names an
+    // aspect the topic's question does not have, the topic entry itself is not the answer.
+    const aspect = ASPECT.exec(normalise(text))?.[0];
+    if (
+      aspect &&
+      topic !== undefined &&
+      !normalise(this.entries[topic]!.question).includes(aspect)
+    ) {
+      const topicId = this.entries[topic]!.id;
+      const candidates = withContext.candidates.filter((c) => c.entryId !== topicId);
+      const best = candidates[0] ?? null;
+      withContext = { decision: decide(best), best, candidates, usedContext: true };
+    }
     const aloneConf = alone.best?.confidence ?? 0;
     const ctxConf = withContext.best?.confidence ?? 0;
-    if (withContext.decision !== 'none' && ctxConf >= aloneConf + CONTEXT_MARGIN) {
+    if (withContext.decision === 'answer') return { ...withContext, usedContext: true };
+    // With a topic, a follow-up the context cannot settle is better asked back ("您是想问…")
+    // than answered on its own words, which lack the subject.
+    if (topic !== undefined && withContext.decision === 'clarify') {
+      return { ...withContext, usedContext: true };
+    }
+    if (
+      alone.decision !== 'answer' &&
+      withContext.decision !== 'none' &&
+      ctxConf >= aloneConf + CONTEXT_MARGIN
+    ) {
       return { ...withContext, usedContext: true };
     }
     return alone;
   }
-}
-
-/**
- * Each category weighs the same: a bulk import of templated entries (thousands of near-twins)
- * must not decide, alone, how every other question is judged.
- */
-function categoryWeights(categories: readonly string[]): number[] {
-  const perCategory = new Map<string, number>();
-  for (const c of categories) perCategory.set(c, (perCategory.get(c) ?? 0) + 1);
-  return categories.map(
-    (c) =>
-      ((c === BACKGROUND ? BACKGROUND_SHARE : 1) * categories.length) /
-      perCategory.size /
-      perCategory.get(c)!,
-  );
 }
 
 function decide(best: Candidate | null): MatchDecision {
@@ -361,54 +379,27 @@ function decide(best: Candidate | null): MatchDecision {
   return 'none';
 }
 
-/** A follow-up that leans on what was said before: few content words ("那要多久？", "怎么弄"). */
+/** What a follow-up may ask about a topic that its question did not: time, money, limits. */
+const ASPECT = /多久|多长时间|几天|什么时候|多少钱|多少|手续费|费用|收费|限额|额度|到账/;
+/** Words that open a follow-up: "那要多久？", "还有别的办法吗", "如果超过了呢". */
+const FOLLOW_UP_START = /^(那|那么|还有|还要|还能|如果|要是|然后|另外|这个|这样|这种|那个|那种)/;
+/**
+ * Question words and the light words of a follow-up; a message made of little else leans on
+ * what was said before ("要手续费吗", "怎么弄", "能退吗").
+ */
+const FOLLOW_UP_WORDS =
+  /多久|多长时间|几天|多少钱|多少|怎么办|怎么弄|怎么操作|怎么样|怎么|如何|为什么|什么时候|哪里|在哪|吗|呢|啊|吧|呀|嘛|要|是|的|了|能|可以|需要|会|还|也|手续费|费用|收费|到账|退|办/g;
+
+/**
+ * A follow-up that leans on what was said before. Short is not enough: "明天北京会下雨吗" is
+ * short but says everything it means, and reading it with the previous topic would answer a
+ * question nobody asked.
+ */
 export function isElliptical(text: string): boolean {
-  const n = normalise(text);
-  return n.replace(/ /g, '').length <= 8 || segment(n).length <= 2;
-}
-
-const BACKGROUND = '\u0000background';
-/** Weight of the background phrases relative to one KB category. */
-const BACKGROUND_SHARE = 0.4;
-const QUESTION_TAILS = ['怎么办', '吗', '多久', '怎么弄', '是什么', '为什么', '在哪里', '多少钱'];
-
-let everyday: string[] | null = null;
-
-/** Frequent two- to four-character words of jieba's general dictionary. */
-function backgroundWords(): string[] {
-  if (!everyday) {
-    const scored: [string, number][] = [];
-    for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
-      const [word, freq] = line.split(' ');
-      const f = Number(freq);
-      if (word && f >= 2000 && /^[\u4e00-\u9fff]{2,4}$/.test(word)) scored.push([word, f]);
-    }
-    everyday = scored.map(([w]) => w);
-  }
-  return everyday;
-}
-
-function prng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A deterministic sample of at most k items (the same KB always trains the same model). */
-function sampleOf<T>(items: readonly T[], k: number): T[] {
-  if (items.length <= k) return [...items];
-  const rand = prng(0x2545f491);
-  const a = [...items];
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(rand() * (a.length - i));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a.slice(0, k);
+  const n = normalise(text).replace(/\s/g, '');
+  if (n.length === 0 || n.length > 12) return false;
+  if (FOLLOW_UP_START.test(n)) return true;
+  return n.replace(FOLLOW_UP_WORDS, '').length <= 2;
 }
 
 /** Builds a matcher over the enabled entries; disabled ones are not indexed, so never returned. */
