@@ -249,10 +249,11 @@ function queueText(
   q: { position: number; expectedWaitMinutes: number; teamName: string },
   locale: L,
 ) {
+  const ahead = q.position - 1;
   return t(
     locale,
-    `您已进入${q.teamName}的排队，前面还有 ${q.position - 1} 位，预计等待约 ${q.expectedWaitMinutes} 分钟。客服接入后会在这里回复您，请不要关闭页面。`,
-    `You are in the ${q.teamName} queue, ${q.position - 1} ahead of you; expected wait about ${q.expectedWaitMinutes} min. An agent will reply here; keep this page open.`,
+    `您已进入${q.teamName}的排队，${ahead === 0 ? '您是下一位' : `前面还有 ${ahead} 位`}，预计等待约 ${q.expectedWaitMinutes} 分钟。客服接入后会在这里回复您，请不要关闭页面。`,
+    `You are in the ${q.teamName} queue, ${ahead === 0 ? 'next in line' : `${ahead} ahead of you`}; expected wait about ${q.expectedWaitMinutes} min. An agent will reply here; keep this page open.`,
   );
 }
 
