@@ -21,12 +21,12 @@ describe('portal journeys', { timeout: 90_000 }, () => {
     for (const label of ['我要投诉', '我的投诉', '进度查询', '智能客服']) {
       await expect(page.getByTestId('entry-grid').getByText(label).count()).resolves.toBe(1);
     }
-    // Filing, my complaints and tracking are open; the assistant comes later and is no link.
+    // Every entry is open: filing, my complaints, tracking and the assistant's chat.
     const links = page.getByTestId('entry-grid').locator('a');
     await expect(links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(
-      ['/file', '/complaints', '/track'],
+      ['/file', '/complaints', '/track', '/assistant'],
     );
-    await expect(page.getByTestId('entry-grid').getByText('即将开放').count()).resolves.toBe(1);
+    await expect(page.getByTestId('entry-grid').getByText('即将开放').count()).resolves.toBe(0);
     const tiles = page.getByTestId('scope-summary').locator('.scope-tile');
     await tiles.first().waitFor();
     expect(await tiles.count()).toBeGreaterThan(3);
@@ -95,7 +95,7 @@ describe('portal journeys', { timeout: 90_000 }, () => {
     await page.goto('/');
     await page.getByTestId('scope-summary').locator('.scope-tile').first().waitFor();
     await page.getByTestId('lang-switch').click();
-    await page.getByText('Coming soon').first().waitFor();
+    await page.getByTestId('entry-grid').getByText('Assistant').first().waitFor();
     await expect(page.locator('.hero h1').innerText()).resolves.toBe('Redress');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await screenshot(page, 'portal-home-en');
@@ -105,7 +105,7 @@ describe('portal journeys', { timeout: 90_000 }, () => {
     await expect(page.getByTestId('lang-switch').innerText()).resolves.toContain('中文');
 
     await page.reload();
-    await page.getByText('Coming soon').first().waitFor();
+    await page.getByTestId('entry-grid').getByText('Assistant').first().waitFor();
     await page.goto('/scope');
     await page.getByTestId('scope-list').waitFor();
     await settle(page);
