@@ -9,17 +9,15 @@
 // preview it with a real complaint and save it, and see and retry a dead letter.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOutbox, linkKey, type Channels } from '../../src/modules/notifications/index.js';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dispatchOutbox, linkKey } from '../../src/modules/notifications/index.js';
 import { MemorySmsProvider } from '../../src/modules/notifications/channels/dev-sms.js';
 import { smtpEmailSender } from '../../src/modules/notifications/channels/email.js';
 import { ChannelError } from '../../src/modules/notifications/channels/types.js';
 import { signTrackingToken } from '../../src/modules/notifications/links.js';
 import { quietHoursEnd } from '../../src/modules/notifications/policy.js';
-import { buildTestApp, DEMO_PASSWORD, type TestApp } from '../helpers/app.js';
 import { makePng } from '../helpers/files.js';
-import type { TestServer } from '../helpers/server.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import {
   consoleLogin,
@@ -32,70 +30,48 @@ import { fileQualityDispute, portalLogin } from './portal-steps.js';
 import {
   COMPLAINANT_PHONE,
   HAN,
-  launchBrowser,
   menuItems,
   openPage,
   PHONE,
   screenshot,
   SCREENSHOT_DIR,
   settle,
+  useJourneyEnv,
   type OpenedPage,
 } from './support.js';
 
 /**
- * The journey's server, built here rather than by useJourneyEnv: it needs real delivery
- * channels (an SMTP sink, the SMS memory adapter) and its database, to run the outbox the way a
- * worker would.
+ * The journey's server has real delivery channels (an SMTP sink, the SMS memory adapter); the
+ * journey runs the outbox on its database the way a worker would.
  */
 function useNotificationsEnv() {
-  let app: TestApp | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
   let sink: SmtpSink | undefined;
   const sms = new MemorySmsProvider();
-  beforeAll(async () => {
+  const env = useJourneyEnv(async () => {
     sink = await startSmtpSink();
-    const channels: Channels = {
-      sms,
-      email: smtpEmailSender({ url: sink.url, from: 'Redress <no-reply@redress.test>' }),
-      wechat: null,
+    return {
+      channels: {
+        sms,
+        email: smtpEmailSender({ url: sink.url, from: 'Redress <no-reply@redress.test>' }),
+        wechat: null,
+      },
     };
-    const webDir = path.resolve('dist', 'web');
-    [app, browser] = await Promise.all([
-      buildTestApp({ config: { webDir }, channels }),
-      launchBrowser(),
-    ]);
-    const built = app;
-    const baseUrl = await built.app.listen({ port: 0, host: '127.0.0.1' });
-    server = {
-      baseUrl,
-      lastOtp: (target) => built.otp.last(target),
-      demoPassword: DEMO_PASSWORD,
-      close: () => built.close(),
-    };
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await sink?.close();
   });
-  const need = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} not started`);
-    return value;
-  };
+  afterAll(async () => sink?.close());
   return {
     sms,
     get server() {
-      return need(server, 'test server');
+      return env.server;
     },
     get browser() {
-      return need(browser, 'browser');
+      return env.browser;
     },
     get app() {
-      return need(app, 'test app');
+      return env.app;
     },
     get sink() {
-      return need(sink, 'SMTP sink');
+      if (!sink) throw new Error('SMTP sink not started');
+      return sink;
     },
   };
 }

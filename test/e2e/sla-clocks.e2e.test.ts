@@ -3,68 +3,24 @@
 // page is refused with the server's words. The agent sees the green clock in 我的工作台 and on the
 // case, with the press counted and on the timeline. When a rule's time runs out, a supervisor sees
 // the alert on 升级提醒, acknowledges it and adds a second team (协查).
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildJobRegistry } from '../../src/server/jobs/index.js';
 import { createLogger } from '../../src/server/lib/logger.js';
 import { systemClock } from '../../src/server/lib/clock.js';
-import { buildTestApp, DEMO_PASSWORD, type TestApp } from '../helpers/app.js';
-import type { TestServer } from '../helpers/server.js';
 import { consoleLogin, openConsoleComplaint, pickOption } from './console-steps.js';
 import { openPortalComplaint, portalLogin } from './portal-steps.js';
 import {
   DESKTOP,
   HAN,
-  launchBrowser,
   openPage,
   screenshot,
   STAFF_EMAILS,
   staffLogin,
+  useJourneyEnv,
 } from './support.js';
 
 const PHONE_NUMBER = '13912380001';
-
-/**
- * The journey's server, built here rather than by useJourneyEnv: the journey needs its database
- * (to make a rule's time run out) and the sweep job the worker would run.
- */
-function useSlaEnv() {
-  let app: TestApp | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    const webDir = path.resolve('dist', 'web');
-    [app, browser] = await Promise.all([buildTestApp({ config: { webDir } }), launchBrowser()]);
-    const built = app;
-    const baseUrl = await built.app.listen({ port: 0, host: '127.0.0.1' });
-    server = {
-      baseUrl,
-      lastOtp: (target) => built.otp.last(target),
-      demoPassword: DEMO_PASSWORD,
-      close: () => built.close(),
-    };
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  const need = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} not started`);
-    return value;
-  };
-  return {
-    get server() {
-      return need(server, 'test server');
-    },
-    get browser() {
-      return need(browser, 'browser');
-    },
-    get app() {
-      return need(app, 'test app');
-    },
-  };
-}
 
 /** Files a 包裹破损 complaint with the browser's own session; answers its number. */
 async function fileParcelDamaged(page: Page): Promise<string> {
@@ -104,7 +60,8 @@ function minutesLeft(text: string): number {
 }
 
 describe('SLA clocks, 催办 and escalation alerts', { timeout: 240_000 }, () => {
-  const env = useSlaEnv();
+  // The journey reaches into the server's database (to make a rule's time run out).
+  const env = useJourneyEnv();
   let number = '';
 
   it('the complainant sees the expected completion and presses for progress once', async () => {

@@ -3,7 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestApp } from '../helpers/app.js';
+import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/server.js';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -144,12 +145,21 @@ export function pageWidth(page: Page): Promise<number> {
 /** Han characters, to prove an English page has no Chinese left in it. */
 export const HAN = /\p{Script=Han}/u;
 
-/** One real server and one browser for a journey file, started before and closed after it. */
-export function useJourneyEnv(): { readonly server: TestServer; readonly browser: Browser } {
-  let server: TestServer | undefined;
+/**
+ * One real server and one browser for a journey file, started before and closed after it.
+ * `options` (run in beforeAll) gives the server a clock or delivery channels; `app` is the
+ * server's TestApp, for journeys that reach into its database or run its jobs.
+ */
+export function useJourneyEnv(options?: () => TestServerOptions | Promise<TestServerOptions>): {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  readonly app: TestApp;
+} {
+  let server: (TestServer & { app: TestApp }) | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const opts = options ? await options() : {};
+    [server, browser] = await Promise.all([startTestServer(opts), launchBrowser()]);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -163,6 +173,10 @@ export function useJourneyEnv(): { readonly server: TestServer; readonly browser
     get browser() {
       if (!browser) throw new Error('browser not launched');
       return browser;
+    },
+    get app() {
+      if (!server) throw new Error('test server not started');
+      return server.app;
     },
   };
 }
