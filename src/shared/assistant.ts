@@ -74,3 +74,65 @@ export interface MessageReply {
   /** Every message this turn added (the person's, then the reply), for the window to append. */
   messages: ChatMessage[];
 }
+
+/** A conversation in the agents' inbox (GET /api/v1/assistant/inbox). */
+export interface InboxItem {
+  id: string;
+  status: ConversationStatus;
+  team: string | null;
+  teamName: string | null;
+  topic: { entryId: string; question: string; category: string } | null;
+  emotion: { label: Emotion; score: number } | null;
+  negativity: number;
+  handoffReason: HandoffReason | null;
+  waitingSince: string | null;
+  lastMessage: { from: Speaker; text: string; at: string } | null;
+  agentName: string | null;
+  person: { name: string | null; phoneMasked: string | null } | null;
+}
+
+export interface Inbox {
+  waiting: InboxItem[];
+  mine: InboxItem[];
+  others: InboxItem[];
+}
+
+/** A knowledge-base entry as the API shows it. */
+export interface KbEntryView {
+  id: string;
+  category: string;
+  question: string;
+  similar: string[];
+  answer: string;
+  enabled: boolean;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface KbImportResult {
+  created: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  total: number;
+}
+
+/** A soothing line (安抚话术) put before an answer when the person is upset. */
+export interface Script {
+  id: string;
+  emotion: Emotion;
+  locale: 'zh-CN' | 'en';
+  text: string;
+}
+
+export interface AssistantSettings {
+  /** Accumulated negative emotion at which the conversation goes to a person. */
+  handoffThreshold: number;
+  /** Unanswered bot turns in a row before a handoff (SPEC: 3). */
+  unresolvedTurns: number;
+  /** Team taking conversations whose topic has no team of its own. */
+  defaultTeam: string;
+  /** KB category → team code. */
+  categoryTeams: Record<string, string>;
+}

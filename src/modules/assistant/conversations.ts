@@ -147,6 +147,22 @@ export async function appendMessages(
   return rows;
 }
 
+/** A note from the system in the conversation's language (an agent joined, it ended), announced. */
+export async function addSystemNote(
+  tx: Tx,
+  row: ConversationRow,
+  text: { zh: string; en: string },
+  now: Date,
+): Promise<void> {
+  await appendMessages(
+    tx,
+    row,
+    [{ sender: 'system', text: row.locale === 'en' ? text.en : text.zh }],
+    now,
+  );
+  await announce(tx, row);
+}
+
 /** Tells every listener (the person's window, the agents' inbox) that the conversation moved. */
 export async function announce(tx: Tx, row: ConversationRow): Promise<void> {
   const payload = JSON.stringify({
@@ -224,6 +240,17 @@ export async function queueInfo(db: Db | Tx, row: ConversationRow): Promise<Queu
     position,
     expectedWaitMinutes: Math.max(1, Math.round(position * perPerson)),
   };
+}
+
+/** The person's last `n` messages, oldest first (the matcher's context). */
+export async function recentPersonTexts(db: Db | Tx, id: string, n: number): Promise<string[]> {
+  const rows = await db
+    .select({ text: assistantMessages.text })
+    .from(assistantMessages)
+    .where(and(eq(assistantMessages.conversationId, id), eq(assistantMessages.sender, 'person')))
+    .orderBy(desc(assistantMessages.seq))
+    .limit(n);
+  return rows.map((r) => r.text).reverse();
 }
 
 export async function loadMessages(db: Db | Tx, id: string, after = 0): Promise<MessageRow[]> {

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, notInArray, or, sql } f
 import type { Db, Tx } from '../../server/db/client.js';
 import { kbEntries, kbHistory, kbRevision } from '../../server/db/schema.js';
 import { AppError, fieldError, type FieldProblem } from '../../server/lib/errors.js';
+import type { KbEntryView, KbImportResult } from '../../shared/assistant.js';
 import type { KbEntry } from './nlp/types.js';
 
 export type KbRow = typeof kbEntries.$inferSelect;
@@ -15,18 +16,6 @@ export interface KbInput {
   similar: string[];
   answer: string;
   enabled?: boolean;
-}
-
-export interface KbEntryView {
-  id: string;
-  category: string;
-  question: string;
-  similar: string[];
-  answer: string;
-  enabled: boolean;
-  version: number;
-  updatedAt: string;
-  updatedBy: string | null;
 }
 
 export interface KbEditor {
@@ -318,13 +307,7 @@ export async function recentChanges(db: Db, limit: number, now: Date) {
   };
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  total: number;
-}
+export type ImportResult = KbImportResult;
 
 const IMPORT_CHUNK = 500;
 

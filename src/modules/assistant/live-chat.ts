@@ -1,12 +1,13 @@
 // The agents' side of a handoff: the inbox (waiting by team, mine, others), taking a waiting
 // conversation (one agent wins), writing to the person, and closing; plus the person's thumbs
 // on an answer and closing from their side.
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import {
   assistantConversations,
   assistantMessages,
   kbEntries,
+  teams,
   users,
 } from '../../server/db/schema.js';
 import type { Clock } from '../../server/lib/clock.js';
@@ -14,35 +15,28 @@ import { AppError } from '../../server/lib/errors.js';
 import { maskPhone } from '../../server/lib/masking.js';
 import type { Principal } from '../../server/plugins/auth.js';
 import { can } from '../../shared/roles.js';
-import type { ChatMessage, ConversationView, HandoffReason } from '../../shared/assistant.js';
+import type {
+  ChatMessage,
+  ConversationStatus,
+  ConversationView,
+  HandoffReason,
+  Inbox,
+  InboxItem,
+  Speaker,
+} from '../../shared/assistant.js';
 import { findUserById } from '../accounts/index.js';
 import {
+  addSystemNote,
   announce,
   appendMessages,
   lockConversation,
   mayRead,
   presentConversation,
   presentMessage,
-  teamName,
   updateConversation,
   type ConversationRow,
 } from './conversations.js';
 import type { Emotion } from './nlp/types.js';
-
-export interface InboxItem {
-  id: string;
-  status: string;
-  team: string | null;
-  teamName: string | null;
-  topic: { entryId: string; question: string; category: string } | null;
-  emotion: { label: Emotion; score: number } | null;
-  negativity: number;
-  handoffReason: HandoffReason | null;
-  waitingSince: string | null;
-  lastMessage: { from: string; text: string; at: string } | null;
-  agentName: string | null;
-  person: { name: string | null; phoneMasked: string | null } | null;
-}
 
 async function agentOf(db: Db, principal: Principal): Promise<{ id: string; name: string }> {
   if (principal.kind !== 'user') throw new AppError('forbidden');
@@ -51,84 +45,69 @@ async function agentOf(db: Db, principal: Principal): Promise<{ id: string; name
   return { id: user.id, name: user.name };
 }
 
-export async function inbox(db: Db, principal: Principal, locale: 'zh-CN' | 'en') {
+/** The latest message of each conversation (of one sender when given), by conversation. */
+async function latestMessages(db: Db, ids: string[], sender?: Speaker) {
+  if (ids.length === 0) return new Map<string, typeof assistantMessages.$inferSelect>();
+  const rows = await db
+    .selectDistinctOn([assistantMessages.conversationId])
+    .from(assistantMessages)
+    .where(
+      and(
+        inArray(assistantMessages.conversationId, ids),
+        sender ? eq(assistantMessages.sender, sender) : undefined,
+      ),
+    )
+    .orderBy(assistantMessages.conversationId, desc(assistantMessages.seq));
+  return new Map(rows.map((m) => [m.conversationId, m]));
+}
+
+export async function inbox(db: Db, principal: Principal, locale: 'zh-CN' | 'en'): Promise<Inbox> {
   const me = principal.kind === 'user' ? principal.userId : null;
   const rows = await db
     .select()
     .from(assistantConversations)
-    .where(
-      or(eq(assistantConversations.status, 'waiting'), eq(assistantConversations.status, 'live')),
-    )
+    .where(inArray(assistantConversations.status, ['waiting', 'live']))
     .orderBy(asc(assistantConversations.handoffAt))
     .limit(500);
   const ids = rows.map((r) => r.id);
-  const [last, people, topics] = await Promise.all([
-    ids.length
+  const userIds = [...new Set(rows.flatMap((r) => (r.userId ? [r.userId] : [])))];
+  const topicIds = [...new Set(rows.flatMap((r) => (r.topicEntryId ? [r.topicEntryId] : [])))];
+  const [last, personLast, people, topics, teamRows] = await Promise.all([
+    latestMessages(db, ids),
+    // The emotion shown is the person's latest one.
+    latestMessages(db, ids, 'person'),
+    userIds.length
       ? db
-          .selectDistinctOn([assistantMessages.conversationId])
-          .from(assistantMessages)
-          .where(inArray(assistantMessages.conversationId, ids))
-          .orderBy(assistantMessages.conversationId, desc(assistantMessages.seq))
+          .select({ id: users.id, name: users.name, phone: users.phone })
+          .from(users)
+          .where(inArray(users.id, userIds))
       : [],
-    db
-      .select({ id: users.id, name: users.name, phone: users.phone })
-      .from(users)
-      .where(
-        inArray(
-          users.id,
-          rows
-            .map((r) => r.userId)
-            .filter((x): x is string => !!x)
-            .concat(['00000000-0000-0000-0000-000000000000']),
-        ),
-      ),
-    db
-      .select({ id: kbEntries.id, question: kbEntries.question, category: kbEntries.category })
-      .from(kbEntries)
-      .where(
-        inArray(
-          kbEntries.id,
-          rows
-            .map((r) => r.topicEntryId)
-            .filter((x): x is string => !!x)
-            .concat(['']),
-        ),
-      ),
+    topicIds.length
+      ? db
+          .select({
+            entryId: kbEntries.id,
+            question: kbEntries.question,
+            category: kbEntries.category,
+          })
+          .from(kbEntries)
+          .where(inArray(kbEntries.id, topicIds))
+      : [],
+    db.select({ code: teams.code, name: teams.name }).from(teams),
   ]);
-  const lastBy = new Map(last.map((m) => [m.conversationId, m]));
   const personBy = new Map(people.map((p) => [p.id, p]));
-  const topicBy = new Map(topics.map((x) => [x.id, x]));
-  // The emotion shown is the person's latest one.
-  const emotions = ids.length
-    ? await db
-        .selectDistinctOn([assistantMessages.conversationId])
-        .from(assistantMessages)
-        .where(
-          and(
-            inArray(assistantMessages.conversationId, ids),
-            eq(assistantMessages.sender, 'person'),
-          ),
-        )
-        .orderBy(assistantMessages.conversationId, desc(assistantMessages.seq))
-    : [];
-  const emotionBy = new Map(emotions.map((m) => [m.conversationId, m]));
-  const names = new Map<string, string>();
-  const items: (InboxItem & { agentId: string | null })[] = [];
+  const topicBy = new Map(topics.map((x) => [x.entryId, x]));
+  const teamBy = new Map(teamRows.map((t) => [t.code, locale === 'en' ? t.name.en : t.name.zh]));
+  const out: Inbox = { waiting: [], mine: [], others: [] };
   for (const r of rows) {
-    if (r.teamCode && !names.has(r.teamCode))
-      names.set(r.teamCode, await teamName(db, r.teamCode, locale));
-    const m = lastBy.get(r.id);
-    const e = emotionBy.get(r.id);
+    const m = last.get(r.id);
+    const e = personLast.get(r.id);
     const p = r.userId ? personBy.get(r.userId) : undefined;
-    const topic = r.topicEntryId ? topicBy.get(r.topicEntryId) : undefined;
-    items.push({
+    const item: InboxItem = {
       id: r.id,
-      status: r.status,
+      status: r.status as ConversationStatus,
       team: r.teamCode,
-      teamName: r.teamCode ? (names.get(r.teamCode) ?? r.teamCode) : null,
-      topic: topic
-        ? { entryId: topic.id, question: topic.question, category: topic.category }
-        : null,
+      teamName: r.teamCode ? (teamBy.get(r.teamCode) ?? r.teamCode) : null,
+      topic: (r.topicEntryId && topicBy.get(r.topicEntryId)) || null,
       emotion:
         e?.emotionLabel && e.emotionScore !== null
           ? { label: e.emotionLabel as Emotion, score: e.emotionScore }
@@ -136,18 +115,15 @@ export async function inbox(db: Db, principal: Principal, locale: 'zh-CN' | 'en'
       negativity: Math.round(r.negativity * 100) / 100,
       handoffReason: r.handoffReason as HandoffReason | null,
       waitingSince: r.handoffAt?.toISOString() ?? null,
-      lastMessage: m ? { from: m.sender, text: m.text, at: m.at.toISOString() } : null,
+      lastMessage: m ? { from: m.sender as Speaker, text: m.text, at: m.at.toISOString() } : null,
       agentName: r.agentName,
       person: p ? { name: p.name, phoneMasked: p.phone ? maskPhone(p.phone) : null } : null,
-      agentId: r.agentId,
-    });
+    };
+    if (r.status === 'waiting') out.waiting.push(item);
+    else if (r.agentId === me) out.mine.push(item);
+    else out.others.push(item);
   }
-  const strip = ({ agentId: _agentId, ...rest }: InboxItem & { agentId: string | null }) => rest;
-  return {
-    waiting: items.filter((i) => i.status === 'waiting').map(strip),
-    mine: items.filter((i) => i.status === 'live' && i.agentId === me).map(strip),
-    others: items.filter((i) => i.status === 'live' && i.agentId !== me).map(strip),
-  };
+  return out;
 }
 
 export async function takeConversation(
@@ -174,22 +150,15 @@ export async function takeConversation(
       handoffReason: row.handoffReason ?? 'request',
       updatedAt: now,
     });
-    const locale = row.locale === 'en' ? 'en' : 'zh-CN';
-    await appendMessages(
+    await addSystemNote(
       tx,
       updated,
-      [
-        {
-          sender: 'system',
-          text:
-            locale === 'en'
-              ? `${agent.name} has joined and will help you now.`
-              : `人工客服 ${agent.name} 已接入，正在为您服务。`,
-        },
-      ],
+      {
+        zh: `人工客服 ${agent.name} 已接入，正在为您服务。`,
+        en: `${agent.name} has joined and will help you now.`,
+      },
       now,
     );
-    await announce(tx, updated);
     return presentConversation(tx, updated);
   });
 }
@@ -233,22 +202,12 @@ export async function closeConversation(
       state: {},
       updatedAt: now,
     });
-    const locale = row.locale === 'en' ? 'en' : 'zh-CN';
-    await appendMessages(
+    await addSystemNote(
       tx,
       updated,
-      [
-        {
-          sender: 'system',
-          text:
-            locale === 'en'
-              ? 'The conversation has ended. Thank you.'
-              : '会话已结束，感谢您的咨询。',
-        },
-      ],
+      { zh: '会话已结束，感谢您的咨询。', en: 'The conversation has ended. Thank you.' },
       now,
     );
-    await announce(tx, updated);
     return presentConversation(tx, updated);
   });
 }

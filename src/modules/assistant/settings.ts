@@ -4,18 +4,10 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { assistantScripts, assistantSettings, teams } from '../../server/db/schema.js';
 import { AppError, type FieldProblem } from '../../server/lib/errors.js';
+import type { AssistantSettings, Script } from '../../shared/assistant.js';
 import { EMOTIONS, type Emotion } from './nlp/types.js';
 
-export interface AssistantSettings {
-  /** Accumulated negative emotion at which the conversation goes to a person. */
-  handoffThreshold: number;
-  /** Unanswered bot turns in a row before a handoff (SPEC: 3). */
-  unresolvedTurns: number;
-  /** Team taking conversations whose topic has no team of its own. */
-  defaultTeam: string;
-  /** KB category → team code. */
-  categoryTeams: Record<string, string>;
-}
+export type { AssistantSettings, Script };
 
 export const DEFAULT_SETTINGS: AssistantSettings = {
   handoffThreshold: 1.5,
@@ -54,13 +46,6 @@ export async function saveSettings(db: Db, input: AssistantSettings, now: Date) 
       set: { settings: { ...input }, updatedAt: now },
     });
   return loadSettings(db);
-}
-
-export interface Script {
-  id: string;
-  emotion: Emotion;
-  locale: 'zh-CN' | 'en';
-  text: string;
 }
 
 export async function loadScripts(db: Db): Promise<Script[]> {

@@ -16,6 +16,7 @@ import {
   mayRead,
   presentMessage,
   queueInfo,
+  recentPersonTexts,
   updateConversation,
   type ConversationRow,
   type NewMessage,
@@ -27,7 +28,6 @@ import { accumulate, classifyEmotion, negativeWeight } from './nlp/emotion.js';
 import type { Emotion, MatchOutcome } from './nlp/types.js';
 import { pickScript } from './data/default-scripts.js';
 import { loadScripts, loadSettings, type AssistantSettings } from './settings.js';
-import { loadMessages } from './conversations.js';
 
 export interface TurnDeps {
   db: Db;
@@ -78,10 +78,7 @@ async function answerFromKb(
   locale: L,
 ): Promise<BotTurn> {
   const trained = await deps.engine.fresh();
-  const recent = (await loadMessages(deps.db, row.id))
-    .filter((m) => m.sender === 'person')
-    .slice(-CONTEXT_TURNS)
-    .map((m) => m.text);
+  const recent = await recentPersonTexts(deps.db, row.id, CONTEXT_TURNS);
   const outcome: MatchOutcome = trained.matcher.match(text, {
     topicEntryId: row.topicEntryId,
     recentTexts: recent,

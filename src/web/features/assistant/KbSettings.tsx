@@ -85,15 +85,6 @@ function SettingsForm({ initial }: { initial: AssistantSettings }) {
         >
           <InputNumber min={1} max={10} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        {initial.answerThreshold !== undefined && (
-          <Form.Item
-            name="answerThreshold"
-            label={t(`${p}.answerThreshold`)}
-            extra={t(`${p}.answerThresholdHint`)}
-          >
-            <InputNumber min={0} max={1} step={0.05} style={{ width: 160 }} />
-          </Form.Item>
-        )}
       </Card>
       <Card title={t(`${p}.teams`)} size="small" style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{t(`${p}.teamsIntro`)}</Typography.Paragraph>

@@ -4,23 +4,32 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../app/api';
 import type { Team } from '../../app/types';
 import type {
+  AssistantSettings,
   ChatMessage,
-  ConversationStatus,
   ConversationView,
   Emotion,
   HandoffReason,
+  Inbox,
+  KbEntryView,
+  KbImportResult,
   MessageReply,
+  Script,
 } from '../../../shared/assistant';
 
 export type {
+  AssistantSettings,
   ChatMessage,
   ChatOption,
   ConversationStatus,
   ConversationView,
   Emotion,
   HandoffReason,
+  Inbox,
+  InboxItem,
+  KbEntryView,
   MessageReply,
   QueueInfo,
+  Script,
 } from '../../../shared/assistant';
 export { EMOTIONS } from '../../../shared/assistant';
 
@@ -42,27 +51,6 @@ export const conversationApi = {
 };
 
 // ---- Agents: the live chat inbox ----
-
-export interface InboxItem {
-  id: string;
-  status: ConversationStatus;
-  team: string | null;
-  teamName: string | null;
-  topic: { entryId: string; question: string; category: string } | null;
-  emotion: { label: Emotion; score: number } | null;
-  negativity: number;
-  handoffReason: HandoffReason | null;
-  waitingSince: string | null;
-  lastMessage: { from: ChatMessage['from']; text: string; at: string } | null;
-  agentName: string | null;
-  person: { name: string | null; phoneMasked: string | null } | null;
-}
-
-export interface Inbox {
-  waiting: InboxItem[];
-  mine: InboxItem[];
-  others: InboxItem[];
-}
 
 export const INBOX_KEY = ['assistant', 'inbox'] as const;
 export const conversationKey = (id: string) => ['assistant', 'conversation', id] as const;
@@ -107,18 +95,6 @@ export const useCloseConversation = () =>
 
 // ---- Knowledge base ----
 
-export interface KbEntryView {
-  id: string;
-  category: string;
-  question: string;
-  similar: string[];
-  answer: string;
-  enabled: boolean;
-  version: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
 export interface KbInput {
   id?: string;
   category: string;
@@ -160,12 +136,7 @@ export interface KbChange {
   at: string;
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  total: number;
+export interface ImportResult extends KbImportResult {
   trainedMs: number;
 }
 
@@ -181,21 +152,6 @@ export interface KbTestResult {
   candidates: MatchCandidate[];
   emotion: { label: Emotion; scores: Partial<Record<Emotion, number>> };
   tokens: string[];
-}
-
-export interface Script {
-  id: string;
-  emotion: Emotion;
-  locale: 'zh-CN' | 'en';
-  text: string;
-}
-
-export interface AssistantSettings {
-  handoffThreshold: number;
-  unresolvedTurns: number;
-  answerThreshold?: number;
-  defaultTeam: string;
-  categoryTeams: Record<string, string>;
 }
 
 const KB_KEY = ['assistant', 'kb'] as const;
